@@ -12,3 +12,8 @@ export function formatLocation(location: Location): string {
 export function compareLocations(a: Location, b: Location): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
+
+/** A location that carries evidence for a finding: another code path, an environment variable. */
+export interface RelatedLocation extends Location {
+  label: string;
+}

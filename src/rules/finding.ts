@@ -1,4 +1,6 @@
-import type { Location } from '../location.js';
+import type { Location, RelatedLocation } from '../location.js';
+
+export type { RelatedLocation };
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -12,10 +14,6 @@ export function isAtLeast(severity: Severity, threshold: Severity): boolean {
 
 export function compareSeverity(a: Severity, b: Severity): number {
   return SEVERITY_RANK[b] - SEVERITY_RANK[a];
-}
-
-export interface RelatedLocation extends Location {
-  label: string;
 }
 
 /** What a rule's `check` returns; the runner adds the rule id, severity and fingerprint. */

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isUserError, messageOf } from '../errors.js';
+import { formatGraphJson, formatGraphText } from '../report/graph-report.js';
+import { formatJsonReport } from '../report/json-report.js';
+import { formatTextReport } from '../report/text-report.js';
+import type { Severity } from '../rules/finding.js';
+import { SEVERITIES, isAtLeast } from '../rules/finding.js';
+import { EXIT } from './exit-codes.js';
+import type { CommonOptions } from './run-analysis.js';
+import { runAnalysis, useColor } from './run-analysis.js';
+
+const VERSION = '0.1.0';
+
+function parseSeverity(value: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(
+      `--fail-on "${value}" is not a severity. Use "high", "medium" or "low".`,
+    );
+  }
+
+  return value as Severity;
+}
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .argument('[path]', 'repository to scan', '.')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .option('--config <file>', 'config file (default: infrawise.yaml in the scanned root)')
+    .option('--verbose', 'log each stage with counts and timings, and stack traces')
+    .option('--quiet', 'log errors only')
+    .option('--no-color', 'never colour the output');
+}
+
+async function analyzeCommand(path: string, options: CommonOptions): Promise<number> {
+  const { analysis } = await runAnalysis(path, options);
+  const report =
+    options.format === 'json'
+      ? formatJsonReport(analysis)
+      : formatTextReport(analysis, { color: useColor(options) });
+  process.stdout.write(report);
+
+  return EXIT.OK;
+}
+
+async function checkCommand(
+  path: string,
+  options: CommonOptions & { failOn: Severity },
+): Promise<number> {
+  const { analysis, logger } = await runAnalysis(path, options);
+  const report =
+    options.format === 'json'
+      ? formatJsonReport(analysis)
+      : formatTextReport(analysis, { color: useColor(options) });
+  process.stdout.write(report);
+  const failing = analysis.findings.filter(finding => isAtLeast(finding.severity, options.failOn));
+  if (failing.length > 0) {
+    logger.info(
+      `check: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above "${options.failOn}"; exit code 1.`,
+    );
+    return EXIT.FINDINGS;
+  }
+
+  return EXIT.OK;
+}
+
+async function graphCommand(path: string, options: CommonOptions): Promise<number> {
+  const { analysis } = await runAnalysis(path, options);
+  process.stdout.write(
+    options.format === 'json' ? formatGraphJson(analysis) : formatGraphText(analysis),
+  );
+
+  return EXIT.OK;
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('infrawise')
+    .description('Finds faults that live between serverless code and its AWS infrastructure.')
+    .version(VERSION)
+    .showHelpAfterError('(run "infrawise --help" for usage)')
+    .exitOverride();
+
+  withCommonOptions(program.command('analyze').description('report every finding')).action(
+    async (path: string, options: CommonOptions) =>
+      setExitCode(await analyzeCommand(path, options)),
+  );
+  withCommonOptions(
+    program
+      .command('check')
+      .description('report findings and exit 1 when any is at or above --fail-on'),
+  )
+    .option(
+      '--fail-on <severity>',
+      'lowest severity that fails: high, medium or low',
+      parseSeverity,
+      'high',
+    )
+    .action(async (path: string, options: CommonOptions & { failOn: Severity }) =>
+      setExitCode(await checkCommand(path, options)),
+    );
+  withCommonOptions(
+    program
+      .command('graph')
+      .description('print the graph of resources, code functions and operations'),
+  ).action(async (path: string, options: CommonOptions) =>
+    setExitCode(await graphCommand(path, options)),
+  );
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = buildProgram(code => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return exitCodeForError(error, argv.includes('--verbose'));
+  }
+}
+
+function exitCodeForError(error: unknown, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    const isInformational = [
+      'commander.helpDisplayed',
+      'commander.version',
+      'commander.help',
+    ].includes(error.code);
+    return isInformational ? EXIT.OK : EXIT.UNTRUSTED;
+  }
+  if (isUserError(error)) {
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.UNTRUSTED;
+  }
+
+  const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  process.stderr.write(
+    `infrawise failed: ${messageOf(error)}. This is a bug; run again with --verbose for the stack trace.${stack}\n`,
+  );
+
+  return EXIT.UNTRUSTED;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,189 @@
+import type { Value } from '../code/facts.js';
+import type { LambdaResource, TableResource, TemplateValue } from '../iac/resources.js';
+import type { ResolvedTarget, TargetHop } from './graph.js';
+
+/** What the templates offer for joining a code-level target to a table. */
+export interface TableDirectory {
+  byId: Map<string, TableResource>;
+  byName: Map<string, TableResource>;
+  /** Parameter defaults keyed by `${template}#${name}`. */
+  parameterDefaults: Map<string, string>;
+}
+
+type NameResolution =
+  | { ok: true; name: string; table?: TableResource; declared: boolean; viaFallback: boolean }
+  | { ok: false; text: string };
+
+interface Resolution {
+  target: ResolvedTarget;
+  hops: TargetHop[];
+}
+
+/** Resolves a target as the code path that starts at `lambda` sees it. */
+export function resolveTarget(
+  value: Value,
+  lambda: LambdaResource | undefined,
+  directory: TableDirectory,
+): Resolution {
+  const hops: TargetHop[] = [];
+  const resolution = resolveName(value, { lambda, directory, hops });
+  if (!resolution.ok) {
+    return { target: { kind: 'unresolved', text: resolution.text }, hops };
+  }
+
+  const table = resolution.table ?? directory.byName.get(resolution.name);
+  if (table) {
+    return { target: { kind: 'table', table, name: table.name }, hops };
+  }
+
+  const { name, declared, viaFallback } = resolution;
+
+  return { target: { kind: 'name', name, declared, viaFallback }, hops };
+}
+
+interface Context {
+  lambda: LambdaResource | undefined;
+  directory: TableDirectory;
+  hops: TargetHop[];
+}
+
+function resolveName(value: Value, context: Context): NameResolution {
+  switch (value.kind) {
+    case 'literal':
+      return { ok: true, name: value.value, declared: false, viaFallback: false };
+    case 'env':
+      return resolveEnvironment(value.name, context);
+    case 'template':
+      return joinParts(value.parts, context, textOf(value));
+    case 'fallback':
+      return resolveFallback(value.options, context);
+    case 'unresolved':
+      return { ok: false, text: value.text };
+  }
+}
+
+function resolveEnvironment(name: string, context: Context): NameResolution {
+  const text = `process.env.${name}`;
+  const lambda = context.lambda;
+  const templateValue = lambda?.environment[name];
+  if (!lambda || !templateValue) {
+    return { ok: false, text };
+  }
+
+  const resolution = resolveTemplateValue(templateValue, lambda.template, context);
+  if (resolution.ok) {
+    context.hops.push({
+      description: `${name} is set on Lambda "${lambda.logicalId}" to "${resolution.name}"`,
+      location: lambda.location,
+    });
+  }
+
+  return resolution.ok ? resolution : { ok: false, text };
+}
+
+function resolveTemplateValue(
+  value: TemplateValue,
+  template: string,
+  context: Context,
+): NameResolution {
+  const plain = { declared: false, viaFallback: false };
+  switch (value.kind) {
+    case 'literal':
+      return { ok: true, name: value.value, ...plain };
+    case 'resource': {
+      const table = context.directory.byId.get(`${template}#${value.logicalId}`);
+      const isName = value.attribute === undefined;
+      return table && isName
+        ? { ok: true, name: table.name, table, ...plain }
+        : unresolvedRef(value);
+    }
+    case 'parameter': {
+      const fallback = context.directory.parameterDefaults.get(`${template}#${value.name}`);
+      const name = value.default ?? fallback;
+      return name === undefined
+        ? unresolvedRef(value)
+        : { ok: true, name, declared: true, viaFallback: false };
+    }
+    case 'join':
+      return joinTemplateParts(value.parts, template, context);
+    case 'unresolved':
+      return { ok: false, text: value.text };
+  }
+}
+
+function unresolvedRef(value: {
+  logicalId?: string;
+  name?: string;
+  attribute?: string;
+}): NameResolution {
+  const name = value.logicalId ?? value.name ?? '';
+  const attribute = value.attribute ? `.${value.attribute}` : '';
+
+  return { ok: false, text: `${name}${attribute}` };
+}
+
+function joinTemplateParts(
+  parts: TemplateValue[],
+  template: string,
+  context: Context,
+): NameResolution {
+  let name = '';
+  for (const part of parts) {
+    const resolution = resolveTemplateValue(part, template, context);
+    if (!resolution.ok) {
+      return resolution;
+    }
+    name += resolution.name;
+  }
+
+  return { ok: true, name, declared: false, viaFallback: false };
+}
+
+function joinParts(parts: Value[], context: Context, text: string): NameResolution {
+  let name = '';
+  for (const part of parts) {
+    const resolution = resolveName(part, context);
+    if (!resolution.ok) {
+      return { ok: false, text };
+    }
+    name += resolution.name;
+  }
+
+  return { ok: true, name, declared: false, viaFallback: false };
+}
+
+// `process.env.X ?? 'local-default'`: the environment wins when the Lambda sets it, so the
+// literal only speaks for code paths that no template configures.
+function resolveFallback(options: Value[], context: Context): NameResolution {
+  const [first, ...rest] = options;
+  if (!first) {
+    return { ok: false, text: '' };
+  }
+
+  const resolution = resolveName(first, context);
+  if (resolution.ok || rest.length === 0) {
+    return resolution;
+  }
+
+  const next = resolveFallback(rest, context);
+
+  return next.ok
+    ? { ...next, viaFallback: true }
+    : { ok: false, text: textOf({ kind: 'fallback', options }) };
+}
+
+/** Source-like text of a value, for messages about targets that did not resolve. */
+export function textOf(value: Value): string {
+  switch (value.kind) {
+    case 'literal':
+      return `'${value.value}'`;
+    case 'env':
+      return `process.env.${value.name}`;
+    case 'template':
+      return `\`${value.parts.map(part => (part.kind === 'literal' ? part.value : `\${${textOf(part)}}`)).join('')}\``;
+    case 'fallback':
+      return value.options.map(textOf).join(' ?? ');
+    case 'unresolved':
+      return value.text;
+  }
+}

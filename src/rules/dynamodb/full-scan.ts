@@ -1,0 +1,56 @@
+import type { Operation } from '../../code/facts.js';
+import type { Graph } from '../../graph/graph.js';
+import { describeTarget, entryLabels, relatedEntryPoints } from '../../graph/code-paths.js';
+import type { RawFinding } from '../finding.js';
+import type { Rule } from '../rule.js';
+
+const recommendation =
+  'Query a table or index keyed on the attribute you select by, or move the scan to a scheduled job that pages through the table.';
+
+export const fullScan: Rule = {
+  id: 'dynamodb/full-scan',
+  severity: 'high',
+  description:
+    'Reports a Scan that reads the whole table, whether or not a filter follows the read.',
+  docs: {
+    rationale:
+      'A Scan reads every item and consumes read capacity for all of them; a FilterExpression is applied after the read, so it trims the response but not the cost or the latency, both of which grow with the table.',
+    example:
+      "await ddb.send(new ScanCommand({ TableName: 'orders', FilterExpression: '#s = :open' }));",
+    fix: 'Add a GSI keyed on the attribute the filter selects by and Query it, or run the scan off the request path in a job that pages through the table.',
+    limitations: [
+      'A Scan with `Segment`/`TotalSegments` for a parallel export is reported like any other scan.',
+      'A scan behind a feature flag is reported as if the flag were on.',
+    ],
+  },
+
+  check(graph) {
+    const scans = graph.operations.filter(operation => operation.action === 'scan');
+
+    return scans.map(scan => findingFor(graph, scan));
+  },
+};
+
+// Unfiltered on a request path is high; a filtered scan, or one that runs only off the request
+// path (a queue consumer, a schedule), reads just as much but is more often a deliberate job.
+function findingFor(graph: Graph, scan: Operation): RawFinding {
+  const entryPoints = graph.entryPointsReaching(scan);
+  const onRequestPath =
+    entryPoints.length === 0 ||
+    entryPoints.some(entryPoint => entryPoint.servesHttp || !entryPoint.lambda);
+  const severity = !scan.hasFilter && onRequestPath ? 'high' : 'medium';
+  const target = describeTarget(graph.accessesOf(scan), scan);
+  const reach = entryPoints.length > 0 ? ` from ${entryLabels(entryPoints)}` : '';
+  const filterNote = scan.hasFilter
+    ? '; its FilterExpression is applied after the read, so it does not reduce what is read'
+    : '';
+
+  return {
+    message: `Scan on ${target} reads every item of the table${reach}${filterNote}.`,
+    location: scan.location,
+    related: relatedEntryPoints(entryPoints),
+    recommendation,
+    severity,
+    subject: `${target}|${scan.codeFunction}`,
+  };
+}

@@ -1,0 +1,80 @@
+import type { TableResource } from '../../iac/resources.js';
+import type { EntryPoint, Graph, TableAccess } from '../../graph/graph.js';
+import { entryLabels, labelOf } from '../../graph/code-paths.js';
+import type { RawFinding } from '../finding.js';
+import type { Rule, RuleSettings } from '../rule.js';
+
+const recommendation =
+  'Check that these code paths spread their keys across partitions (a high-cardinality partition key, write sharding), or move some of them behind a queue or a cache.';
+
+export const hotPartition: Rule = {
+  id: 'dynamodb/hot-partition',
+  severity: 'medium',
+  description:
+    'Reports a table that many distinct code paths read or write, where their traffic converges on the same partitions.',
+  docs: {
+    rationale:
+      'Each partition serves a bounded number of reads and writes per second. When many entry points hit one table, their traffic adds up on the same keys, and one more writer can push latency from milliseconds to tens of milliseconds for all of them.',
+    example:
+      'Six Lambdas whose handlers all call `putOrder()` in a shared module that writes to the "orders" table.',
+    fix: 'Spread keys across partitions (a high-cardinality partition key or write sharding), batch or queue the writes, or split the traffic across tables.',
+    limitations: [
+      'Code paths are counted, not requests: five rarely-called handlers count as much as five busy ones.',
+      'Operations whose table did not resolve are not counted toward any table.',
+    ],
+  },
+
+  check(graph, settings) {
+    return graph.tables.flatMap(table =>
+      findingsFor(table, graph.accessesOfTable(table), settings),
+    );
+  },
+};
+
+function findingsFor(
+  table: TableResource,
+  accesses: TableAccess[],
+  settings: RuleSettings,
+): RawFinding[] {
+  const threshold = settings.hotPartitionThresholds[table.name] ?? settings.hotPartitionThreshold;
+  const entryPoints = distinctEntryPoints(accesses);
+  if (entryPoints.length < threshold) {
+    return [];
+  }
+
+  const related = entryPoints.map(({ entryPoint, access }) => ({
+    ...access.operation.location,
+    label: `code path ${labelOf(entryPoint)} (${access.operation.action})`,
+  }));
+  const labels = entryLabels(entryPoints.map(({ entryPoint }) => entryPoint));
+
+  return [
+    {
+      message: `Table "${table.name}" is reached by ${entryPoints.length} code paths (${labels}), at or above the threshold of ${threshold}.`,
+      location: table.location,
+      related,
+      recommendation,
+      subject: `table:${table.id}`,
+    },
+  ];
+}
+
+interface ReachingPath {
+  entryPoint: EntryPoint;
+  access: TableAccess;
+}
+
+// An entry point is one code path however many operations on the table it reaches; the first
+// operation stands for it as evidence.
+function distinctEntryPoints(accesses: TableAccess[]): ReachingPath[] {
+  const byKey = new Map<string, ReachingPath>();
+  for (const access of accesses) {
+    const entryPoint = access.entryPoint;
+    const key = entryPoint ? `${entryPoint.label}|${entryPoint.codeFunction.id}` : '';
+    if (entryPoint && !byKey.has(key)) {
+      byKey.set(key, { entryPoint, access });
+    }
+  }
+
+  return [...byKey.values()];
+}

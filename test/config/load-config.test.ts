@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { writeApp } from '../helpers/app.js';
+
+const RULE_IDS = ['dynamodb/full-scan', 'dynamodb/hot-partition'];
+
+function problemsOf(config: string, environment: Record<string, string> = {}): string {
+  const root = writeApp({ 'infrawise.yaml': config });
+  const saved = { ...process.env };
+  Object.assign(process.env, environment);
+  try {
+    loadConfig(root, undefined, RULE_IDS);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('loadConfig', () => {
+  it('returns the defaults when the root has no infrawise.yaml', () => {
+    const config = loadConfig(writeApp({}), undefined, RULE_IDS);
+
+    expect(config.settings).toEqual({ hotPartitionThreshold: 5, hotPartitionThresholds: {} });
+    expect(config.path).toBeUndefined();
+  });
+
+  it('reads thresholds, excludes and rule overrides', () => {
+    const root = writeApp({
+      'infrawise.yaml': `
+exclude: ["scripts/**"]
+analysis:
+  hotPartitionThreshold: 3
+  hotPartitionThresholds: { orders: 8 }
+rules:
+  dynamodb/full-scan: low
+  dynamodb/hot-partition: off
+`,
+    });
+    const config = loadConfig(root, undefined, RULE_IDS);
+
+    expect(config.exclude).toEqual(['scripts/**']);
+    expect(config.settings).toEqual({
+      hotPartitionThreshold: 3,
+      hotPartitionThresholds: { orders: 8 },
+    });
+    expect(config.overrides).toEqual({
+      'dynamodb/full-scan': 'low',
+      'dynamodb/hot-partition': 'off',
+    });
+  });
+
+  it('names an unknown key and lists the known ones', () => {
+    const message = problemsOf('analysis:\n  hotPartitionTreshold: 3\n');
+
+    expect(message).toContain('"analysis.hotPartitionTreshold" is not a setting.');
+    expect(message).toContain(
+      'Known settings here: hotPartitionThreshold, hotPartitionThresholds.',
+    );
+  });
+
+  it('lists every problem at once, each with its key', () => {
+    const message = problemsOf(
+      'exclude: dist/**\nanalysis: { hotPartitionThreshold: -1 }\nrules: { nope/rule: off }\n',
+    );
+
+    expect(message).toContain(
+      '"exclude" is invalid: expected array, received string. Write it as: exclude: ["dist/**", "scripts/**"]',
+    );
+    expect(message).toContain('"analysis.hotPartitionThreshold" is invalid');
+    expect(message).toContain('"rules.nope/rule" is not a rule.');
+  });
+
+  it('substitutes ${VAR} inside values', () => {
+    const root = writeApp({
+      'infrawise.yaml': 'analysis:\n  hotPartitionThreshold: ${HOT}\nexclude: ["${DIR}/**"]\n',
+    });
+    process.env.HOT = '7';
+    process.env.DIR = 'legacy';
+    try {
+      const config = loadConfig(root, undefined, RULE_IDS);
+      expect(config.settings.hotPartitionThreshold).toBe(7);
+      expect(config.exclude).toEqual(['legacy/**']);
+    } finally {
+      delete process.env.HOT;
+      delete process.env.DIR;
+    }
+  });
+
+  it('reports an unset variable with the key that uses it', () => {
+    const message = problemsOf('exclude: ["${INFRAWISE_UNSET_DIR}/**"]\n');
+
+    expect(message).toContain('"exclude[0]" uses ${INFRAWISE_UNSET_DIR}, which is not set.');
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const message = problemsOf('analysis:\n  hotPartitionThreshold: [3\n');
+
+    expect(message).toMatch(/infrawise\.yaml:\d+: /);
+    expect(message).toContain('Fix the YAML syntax.');
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { Analysis } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze.js';
+import type { Config } from '../../src/config/load-config.js';
+import { DEFAULT_SETTINGS } from '../../src/config/load-config.js';
+import { silentLogger } from '../../src/logger.js';
+import type { RawFinding } from '../../src/rules/finding.js';
+import type { Rule, RuleSettings } from '../../src/rules/rule.js';
+
+const roots: string[] = [];
+
+afterAll(() => {
+  for (const root of roots.splice(0)) {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** Writes a small application (file name → contents) to a fresh temporary folder. */
+export function writeApp(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'infrawise-test-'));
+  roots.push(root);
+  for (const [name, contents] of Object.entries(files)) {
+    const path = join(root, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, contents);
+  }
+
+  return root;
+}
+
+export function configWith(settings: Partial<RuleSettings> = {}): Config {
+  return { exclude: [], settings: { ...DEFAULT_SETTINGS, ...settings }, overrides: {} };
+}
+
+export async function analyzeApp(
+  files: Record<string, string>,
+  config = configWith(),
+): Promise<Analysis> {
+  return analyze(writeApp(files), config, silentLogger);
+}
+
+/** Runs one rule on an application and returns what its check reported. */
+export async function runRule(
+  rule: Rule,
+  files: Record<string, string>,
+  settings: Partial<RuleSettings> = {},
+): Promise<RawFinding[]> {
+  const analysis = await analyzeApp(files, configWith(settings));
+
+  return rule.check(analysis.graph, { ...DEFAULT_SETTINGS, ...settings });
+}
