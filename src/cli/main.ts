@@ -3,7 +3,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isUserError, messageOf } from '../errors.js';
 import { formatGraphJson, formatGraphText } from '../report/graph-report.js';
 import { formatJsonReport } from '../report/json-report.js';
+import { formatSarifReport } from '../report/sarif-report.js';
 import { formatTextReport } from '../report/text-report.js';
+import { RULES } from '../rules/registry.js';
+import type { Analysis } from '../analyze.js';
 import type { Severity } from '../rules/finding.js';
 import { SEVERITIES, isAtLeast } from '../rules/finding.js';
 import { EXIT } from './exit-codes.js';
@@ -22,25 +25,32 @@ function parseSeverity(value: string): Severity {
   return value as Severity;
 }
 
-function withCommonOptions(command: Command): Command {
+const REPORT_FORMATS = ['text', 'json', 'sarif'];
+
+function withCommonOptions(command: Command, formats = REPORT_FORMATS): Command {
   return command
     .argument('[path]', 'repository to scan', '.')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
     .option('--config <file>', 'config file (default: infrawise.yaml in the scanned root)')
     .option('--verbose', 'log each stage with counts and timings, and stack traces')
     .option('--quiet', 'log errors only')
     .option('--no-color', 'never colour the output');
 }
 
+function formatReport(analysis: Analysis, options: CommonOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJsonReport(analysis);
+    case 'sarif':
+      return formatSarifReport(analysis, RULES, VERSION);
+    case 'text':
+      return formatTextReport(analysis, { color: useColor(options) });
+  }
+}
+
 async function analyzeCommand(path: string, options: CommonOptions): Promise<number> {
   const { analysis } = await runAnalysis(path, options);
-  const report =
-    options.format === 'json'
-      ? formatJsonReport(analysis)
-      : formatTextReport(analysis, { color: useColor(options) });
-  process.stdout.write(report);
+  process.stdout.write(formatReport(analysis, options));
 
   return EXIT.OK;
 }
@@ -50,11 +60,8 @@ async function checkCommand(
   options: CommonOptions & { failOn: Severity },
 ): Promise<number> {
   const { analysis, logger } = await runAnalysis(path, options);
-  const report =
-    options.format === 'json'
-      ? formatJsonReport(analysis)
-      : formatTextReport(analysis, { color: useColor(options) });
-  process.stdout.write(report);
+  process.stdout.write(formatReport(analysis, options));
+
   const failing = analysis.findings.filter(finding => isAtLeast(finding.severity, options.failOn));
   if (failing.length > 0) {
     logger.info(
@@ -104,6 +111,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     program
       .command('graph')
       .description('print the graph of resources, code functions and operations'),
+    ['text', 'json'],
   ).action(async (path: string, options: CommonOptions) =>
     setExitCode(await graphCommand(path, options)),
   );

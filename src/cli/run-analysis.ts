@@ -10,7 +10,7 @@ import { summaryLine } from '../report/text-report.js';
 import { RULES } from '../rules/registry.js';
 
 export interface CommonOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   config?: string;
   verbose?: boolean;
   quiet?: boolean;
@@ -54,7 +54,7 @@ export async function runAnalysis(
   );
   const analysis = await analyze(root, config, logger);
   logger.step(`done in ${(analysis.summary.durationMs / 1000).toFixed(2)}s`);
-  if (options.format === 'json') {
+  if (options.format !== 'text') {
     logger.info(summaryLine(analysis));
   }
 
