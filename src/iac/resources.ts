@@ -33,6 +33,8 @@ interface ResourceBase {
   /** Template file relative to the scanned root. */
   template: string;
   location: Location;
+  /** Where each key under `Properties` sits, so a finding can point at `VisibilityTimeout` itself. */
+  propertyLocations?: Record<string, Location>;
 }
 
 export interface TableResource extends ResourceBase {
@@ -40,11 +42,13 @@ export interface TableResource extends ResourceBase {
   /** Physical name when the template sets one, else the logical id. */
   name: string;
   nameIsLogicalId: boolean;
+  /** `TableName` as the template wrote it, when it set one; kept when it does not resolve. */
+  nameValue?: TemplateValue;
   partitionKey?: KeyAttribute;
   sortKey?: KeyAttribute;
   indexes: TableIndex[];
   billingMode?: string;
-  stream?: { viewType?: string };
+  stream?: { viewType?: string; location?: Location };
   pointInTimeRecovery: boolean;
   deletionProtection: boolean;
 }
@@ -75,9 +79,16 @@ export interface EventSource {
   bisectBatchOnFunctionError?: boolean;
   onFailureDestination?: TemplateValue;
   functionResponseTypes: string[];
+  /** Dead-letter queue of an event rule target or a topic subscription that invokes the lambda. */
+  deadLetterTarget?: TemplateValue;
   location: Location;
 }
 
+/**
+ * A statement of the lambda's role. A SAM policy template's resources are the values its
+ * parameters were given (`TableName: !Ref Orders` is the resource `Orders`, meaning that table),
+ * and an index or stream resource is a join of that value and `/index/*` or `/stream/...`.
+ */
 export interface PolicyStatement {
   effect: 'Allow' | 'Deny';
   actions: string[];
@@ -103,7 +114,18 @@ export interface LambdaResource extends ResourceBase {
   timeout?: number;
   memorySize?: number;
   environment: Record<string, TemplateValue>;
+  /** Where each environment variable is set: the function itself or `Globals`. */
+  environmentLocations?: Record<string, Location>;
+  /** SAM `DeadLetterQueue.TargetArn` or Lambda `DeadLetterConfig.TargetArn`. */
+  deadLetterTarget?: TemplateValue;
+  /** `EventInvokeConfig.DestinationConfig.OnFailure.Destination` for asynchronous invocations. */
+  onFailureDestination?: TemplateValue;
   events: EventSource[];
+  /**
+   * The execution role the template names (`Role: !GetAtt WorkerRole.Arn`). When it is not a
+   * role of the same template, its statements are unknown and `policies` holds none of them.
+   */
+  role?: TemplateValue;
   policies: PolicyStatement[];
 }
 
@@ -111,6 +133,8 @@ export interface QueueResource extends ResourceBase {
   kind: 'queue';
   name: string;
   nameIsLogicalId: boolean;
+  nameValue?: TemplateValue;
+  fifo?: boolean;
   visibilityTimeout?: number;
   deadLetterTarget?: TemplateValue;
   maxReceiveCount?: number;
@@ -120,6 +144,18 @@ export interface TopicResource extends ResourceBase {
   kind: 'topic';
   name: string;
   nameIsLogicalId: boolean;
+  nameValue?: TemplateValue;
+  /** Subscriptions set on the topic or as `AWS::SNS::Subscription` resources of the same template. */
+  subscriptions?: TopicSubscription[];
+}
+
+export interface TopicSubscription {
+  /** Logical id of the `AWS::SNS::Subscription`; absent for one set inline on the topic. */
+  logicalId?: string;
+  protocol?: string;
+  endpoint: TemplateValue;
+  deadLetterTarget?: TemplateValue;
+  location: Location;
 }
 
 /** A template parameter; kept so a `!Ref` to it can name an external resource by its default. */
@@ -129,11 +165,7 @@ export interface ParameterResource extends ResourceBase {
 }
 
 export type Resource =
-  | TableResource
-  | LambdaResource
-  | QueueResource
-  | TopicResource
-  | ParameterResource;
+  TableResource | LambdaResource | QueueResource | TopicResource | ParameterResource;
 
 export interface InfraScan {
   sources: SourceStatus[];

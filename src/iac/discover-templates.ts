@@ -1,0 +1,161 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import type { Logger } from '../logger.js';
+import { messageOf } from '../errors.js';
+
+export interface TemplateFile {
+  /** Path relative to the scanned root, with `/`. */
+  path: string;
+  source: string;
+}
+
+// Build output, dependencies and other tools' generated templates (CDK and Serverless have
+// their own readers) are never the templates a person wrote.
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  '.aws-sam',
+  'cdk.out',
+  '.serverless',
+  'coverage',
+]);
+
+const SKIPPED_FILES = new Set([
+  'serverless.yml',
+  'serverless.yaml',
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'composer.json',
+  'composer.lock',
+]);
+
+const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+// CloudFormation accepts template bodies up to 1 MB; anything far larger is data, not a template.
+const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+
+interface IgnoreScope {
+  /** Folder the rules belong to, relative to the root, `''` for the root. */
+  dir: string;
+  rules: Ignore;
+}
+
+/**
+ * Files that may be templates: YAML or JSON that mentions `AWS::`, outside ignored folders.
+ * Whether one really is a template is decided from its content after parsing.
+ */
+export async function discoverTemplates(
+  root: string,
+  options: { logger: Logger; exclude?: string[] },
+): Promise<TemplateFile[]> {
+  const scopes: IgnoreScope[] = [];
+  if (options.exclude && options.exclude.length > 0) {
+    scopes.push({ dir: '', rules: ignore().add(options.exclude) });
+  }
+
+  const paths = await walk(root, '', scopes, options.logger);
+  const files = await Promise.all(paths.map(path => readCandidate(root, path, options.logger)));
+
+  return files
+    .filter((file): file is TemplateFile => file !== undefined)
+    .sort((a, b) => compareText(a.path, b.path));
+}
+
+async function walk(
+  root: string,
+  dir: string,
+  parentScopes: IgnoreScope[],
+  logger: Logger,
+): Promise<string[]> {
+  const entries = await readFolder(join(root, dir), logger);
+  const scopes = await withGitignore(root, dir, entries, parentScopes);
+  const found: string[] = [];
+  for (const entry of entries) {
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(scopes, `${path}/`)) {
+        found.push(...(await walk(root, path, scopes, logger)));
+      }
+    } else if (entry.isFile() && isCandidateName(entry.name) && !isIgnored(scopes, path)) {
+      found.push(path);
+    }
+  }
+
+  return found;
+}
+
+async function readFolder(folder: string, logger: Logger) {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.sort((a, b) => compareText(a.name, b.name));
+  } catch (error) {
+    logger.step(`cloudformation: skipped folder "${folder}" (${messageOf(error)})`);
+    return [];
+  }
+}
+
+async function withGitignore(
+  root: string,
+  dir: string,
+  entries: { name: string; isFile(): boolean }[],
+  scopes: IgnoreScope[],
+): Promise<IgnoreScope[]> {
+  if (!entries.some(entry => entry.name === '.gitignore' && entry.isFile())) {
+    return scopes;
+  }
+
+  try {
+    const rules = await readFile(join(root, dir, '.gitignore'), 'utf8');
+    return [...scopes, { dir, rules: ignore().add(rules) }];
+  } catch {
+    return scopes;
+  }
+}
+
+function isIgnored(scopes: IgnoreScope[], path: string): boolean {
+  return scopes.some(scope => {
+    const relative =
+      scope.dir === '' ? path : posix.relative(scope.dir, path) + (path.endsWith('/') ? '/' : '');
+    return relative !== '' && !relative.startsWith('..') && scope.rules.ignores(relative);
+  });
+}
+
+function isCandidateName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (SKIPPED_FILES.has(lower) || lower.endsWith('.lock') || /^[tj]sconfig.*\.json$/.test(lower)) {
+    return false;
+  }
+
+  return TEMPLATE_EXTENSIONS.has(posix.extname(lower));
+}
+
+async function readCandidate(
+  root: string,
+  path: string,
+  logger: Logger,
+): Promise<TemplateFile | undefined> {
+  try {
+    const size = (await stat(join(root, path))).size;
+    if (size > MAX_TEMPLATE_BYTES) {
+      logger.step(`cloudformation: skipped "${path}" (${size} bytes, larger than any template)`);
+      return undefined;
+    }
+
+    const source = await readFile(join(root, path), 'utf8');
+    return source.includes('AWS::') ? { path, source } : undefined;
+  } catch (error) {
+    logger.step(`cloudformation: skipped "${path}" (${messageOf(error)})`);
+    return undefined;
+  }
+}
+
+// Plain code-unit order, so output does not depend on the machine's locale.
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
