@@ -94,7 +94,8 @@ function getAttOf(
   text: string,
   template: Template,
 ): TemplateValue {
-  const parts = argument?.kind === 'list' ? argument.items.map(scalarText) : [];
+  const parts =
+    argument?.kind === 'list' ? argument.items.map(scalarText) : dottedParts(scalarText(argument));
   const [logicalId, ...attribute] = parts;
   if (!logicalId || attribute.length === 0 || attribute.some(part => part === undefined)) {
     return { kind: 'unresolved', text };
@@ -105,6 +106,13 @@ function getAttOf(
   }
 
   return { kind: 'resource', logicalId, attribute: attribute.join('.') };
+}
+
+// CloudFormation also takes the `Table.Arn` string form of `Fn::GetAtt` in long form.
+function dottedParts(text: string | undefined): (string | undefined)[] {
+  const dot = text?.indexOf('.') ?? -1;
+
+  return text === undefined || dot < 0 ? [] : [text.slice(0, dot), text.slice(dot + 1)];
 }
 
 function subOf(
