@@ -1,0 +1,123 @@
+import type { Action, Value } from './facts.js';
+import type { Symbolic } from './file-facts.js';
+import { keyConditionAttributes, legacyKeyAttributes } from './key-condition.js';
+import { readProperty, textOf, toValue, unresolved } from './symbolic.js';
+
+/** What one operation's input says, read from its (linked) input object. */
+export interface InputFields {
+  target: Symbolic;
+  indexName?: Value;
+  keyAttributes: string[];
+  hasFilter: boolean;
+  hasLimit: boolean;
+}
+
+const STATEMENT_TABLE = /\b(?:FROM|INTO|UPDATE)\s+"?([A-Za-z0-9_.-]+?)"?(?:\.|\s|$|;)/i;
+
+function uniqueTargets(targets: Symbolic[]): Symbolic[] {
+  const seen = new Set<string>();
+
+  return targets.filter(target => {
+    const key = JSON.stringify(toValue(target));
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+function requestItemTables(input: Symbolic): Symbolic[] {
+  const requestItems = readProperty(input, 'RequestItems');
+  if (requestItems?.kind !== 'object' || requestItems.entries.length === 0) {
+    return [unresolved(requestItems ? textOf(requestItems) : 'RequestItems')];
+  }
+
+  return requestItems.entries.map(entry => entry.key);
+}
+
+function transactItemTables(input: Symbolic): Symbolic[] {
+  const items = readProperty(input, 'TransactItems');
+  if (items?.kind !== 'array' || items.elements.length === 0) {
+    return [unresolved(items ? textOf(items) : 'TransactItems')];
+  }
+
+  return items.elements.map(item => {
+    const request = item.kind === 'object' ? item.entries[0]?.value : undefined;
+    const table = request ? readProperty(request, 'TableName') : undefined;
+    return table ?? unresolved(textOf(item));
+  });
+}
+
+function statementTable(statement: Symbolic | undefined): Symbolic {
+  if (statement?.kind !== 'literal') {
+    return unresolved(statement ? textOf(statement) : 'Statement');
+  }
+
+  const table = STATEMENT_TABLE.exec(statement.value)?.[1];
+
+  return table
+    ? { kind: 'literal', value: table, hops: statement.hops }
+    : unresolved(textOf(statement));
+}
+
+function statementTables(input: Symbolic): Symbolic[] {
+  const statements = readProperty(input, 'Statements');
+  if (statements?.kind !== 'array' || statements.elements.length === 0) {
+    return [unresolved(statements ? textOf(statements) : 'Statements')];
+  }
+
+  return statements.elements.map(element => statementTable(readProperty(element, 'Statement')));
+}
+
+/** The tables an input names; batch and transaction inputs may name several. */
+export function targetsOf(action: Action, input: Symbolic): Symbolic[] {
+  switch (action) {
+    case 'batch-get':
+    case 'batch-write':
+      return uniqueTargets(requestItemTables(input));
+    case 'transact-get':
+    case 'transact-write':
+      return uniqueTargets(transactItemTables(input));
+    case 'execute-statement':
+      return [statementTable(readProperty(input, 'Statement'))];
+    case 'batch-execute-statement':
+      return uniqueTargets(statementTables(input));
+    default:
+      return [
+        readProperty(input, 'TableName') ??
+          unresolved(input.kind === 'object' ? 'TableName' : textOf(input)),
+      ];
+  }
+}
+
+function keyAttributesOf(input: Symbolic): string[] {
+  const expression = readProperty(input, 'KeyConditionExpression');
+  if (expression?.kind === 'literal') {
+    return keyConditionAttributes(
+      expression.value,
+      readProperty(input, 'ExpressionAttributeNames'),
+    );
+  }
+
+  const legacy = readProperty(input, 'KeyConditions');
+
+  return legacy ? legacyKeyAttributes(legacy) : [];
+}
+
+function isPresent(input: Symbolic, key: string): boolean {
+  const value = readProperty(input, key);
+
+  return value !== undefined && input.kind === 'object';
+}
+
+export function inputFields(input: Symbolic): Omit<InputFields, 'target'> {
+  const index = readProperty(input, 'IndexName');
+
+  return {
+    ...(index && input.kind === 'object' ? { indexName: toValue(index) } : {}),
+    keyAttributes: keyAttributesOf(input),
+    hasFilter: ['FilterExpression', 'ScanFilter', 'QueryFilter'].some(key => isPresent(input, key)),
+    hasLimit: isPresent(input, 'Limit'),
+  };
+}
