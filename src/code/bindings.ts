@@ -2,7 +2,6 @@ import type {
   BindingPattern,
   Class,
   Expression,
-  FunctionBody,
   ImportDeclaration,
   Node,
   ParamPattern,

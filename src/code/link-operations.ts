@@ -209,11 +209,8 @@ function operationsOf(
 function withIds(operations: Omit<Operation, 'id'>[]): Operation[] {
   const seen = new Set<string>();
   const counts = new Map<string, number>();
-  const sorted = [...operations].sort(
-    (a, b) =>
-      compareLocations(a.location, b.location) ||
-      JSON.stringify(a).localeCompare(JSON.stringify(b)),
-  );
+  // The sort is stable, so operations at one location keep source order (first table first).
+  const sorted = [...operations].sort((a, b) => compareLocations(a.location, b.location));
 
   return sorted.flatMap(operation => {
     const key = JSON.stringify(operation);
