@@ -158,6 +158,11 @@ function recordImportSource(node: Node, facts: FileFacts): void {
 
 function recordModuleBindings(context: FileContext, facts: FileFacts): void {
   for (const [name, declaration] of context.bindings.moduleScope()) {
+    if (declaration.kind === 'import') {
+      const { source, imported } = declaration;
+      const ref = { kind: 'import', file: context.file, source, name: imported, path: [], text: name } as const;
+      facts.constants[name] = { value: ref, location: locationOf(context, declaration.node) };
+    }
     if (declaration.kind !== 'variable') {
       continue;
     }

@@ -68,10 +68,8 @@ function defaultExport(
 ): void {
   const location = locationOf(context, statement);
   const declaration = statement.declaration;
-  if (
-    (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') &&
-    declaration.id
-  ) {
+  // A default-exported function is the code function `default`, whatever its own name.
+  if (declaration.type === 'ClassDeclaration' && declaration.id) {
     found.exports.push({ name: 'default', local: declaration.id.name, location });
   } else if (declaration.type === 'Identifier') {
     found.exports.push({ name: 'default', local: declaration.name, location });
