@@ -3,7 +3,7 @@ import type { EventSource, EventSourceType, TemplateValue } from './resources.js
 import { booleanOf, numberOf, stringOf, templateValueOf } from './intrinsics.js';
 import type { Template } from './template.js';
 import type { MapNode, TemplateNode } from './template-node.js';
-import { childAt, entryOf, itemsOf, mapAt } from './template-node.js';
+import { childAt, itemsOf, mapAt } from './template-node.js';
 
 const SAM_EVENT_TYPES: Record<string, EventSourceType> = {
   Api: 'api',
@@ -170,9 +170,4 @@ function mappingTypeOf(arn: TemplateValue, template: Template): EventSourceType 
 // `arn:${AWS::Partition}:sqs:...` still says which service it is once placeholders are filled.
 function joinText(parts: TemplateValue[]): string {
   return parts.map(part => (part.kind === 'literal' ? part.value : 'x')).join('');
-}
-
-/** Whether a map entry exists, for properties whose mere presence matters. */
-export function hasEntry(node: TemplateNode | undefined, key: string): boolean {
-  return entryOf(node, key) !== undefined;
 }
