@@ -5,7 +5,7 @@ import { calleeRefOf, constructedRef, requiredSource } from './callees.js';
 import { collectCodeFunctions, isInLoop } from './code-functions.js';
 import type { FileContext } from './file-context.js';
 import { codeFunctionOf, locationOf, sourceText } from './file-context.js';
-import type { CalleeRef, CallSite, FileFacts, FunctionFacts } from './file-facts.js';
+import type { CalleeRef, CallSite, FileFacts, FunctionFacts, ImportRef } from './file-facts.js';
 import { collectExports } from './module-exports.js';
 import type { AnonymousExport } from './module-exports.js';
 import { parseFile } from './parse-file.js';
@@ -160,7 +160,14 @@ function recordModuleBindings(context: FileContext, facts: FileFacts): void {
   for (const [name, declaration] of context.bindings.moduleScope()) {
     if (declaration.kind === 'import') {
       const { source, imported } = declaration;
-      const ref = { kind: 'import', file: context.file, source, name: imported, path: [], text: name } as const;
+      const ref: ImportRef = {
+        kind: 'import',
+        file: context.file,
+        source,
+        name: imported,
+        path: [],
+        text: name,
+      };
       facts.constants[name] = { value: ref, location: locationOf(context, declaration.node) };
     }
     if (declaration.kind !== 'variable') {

@@ -22,9 +22,14 @@ export const b = () => ddb.send(new GetCommand({ TableName: USERS, Key: {} }));
     const [orders, users] = operationsIn(scan, 'src/app.ts');
     expect(orders?.target).toEqual({
       kind: 'fallback',
-      options: [{ kind: 'env', name: 'ORDERS_TABLE' }, { kind: 'literal', value: 'orders-dev' }],
+      options: [
+        { kind: 'env', name: 'ORDERS_TABLE' },
+        { kind: 'literal', value: 'orders-dev' },
+      ],
     });
-    expect(orders?.hops.map(hop => hop.description)).toContain('ORDERS_TABLE imported from src/config/tables.ts');
+    expect(orders?.hops.map(hop => hop.description)).toContain(
+      'ORDERS_TABLE imported from src/config/tables.ts',
+    );
     expect(users?.target).toEqual({ kind: 'literal', value: 'Users' });
   });
 
@@ -47,8 +52,18 @@ export const handler = async () => {
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'get', target: { kind: 'literal', value: 'Orders' }, line: 5, codeFunction: 'src/app.ts#handler' },
-      { action: 'put', target: { kind: 'literal', value: 'Audit' }, line: 6, codeFunction: 'src/app.ts#handler' },
+      {
+        action: 'get',
+        target: { kind: 'literal', value: 'Orders' },
+        line: 5,
+        codeFunction: 'src/app.ts#handler',
+      },
+      {
+        action: 'put',
+        target: { kind: 'literal', value: 'Audit' },
+        line: 6,
+        codeFunction: 'src/app.ts#handler',
+      },
     ]);
   });
 
@@ -83,10 +98,24 @@ export const listAll = () => db.query({ tableName: 'Audit', keyConditionExpressi
 `,
     });
 
-    expect(scan.operations.map(operation => ({ ...summary(operation), index: operation.indexName, keys: operation.keyAttributes, limit: operation.hasLimit, sdk: operation.sdkLocation?.line }))).toEqual([
+    expect(
+      scan.operations.map(operation => ({
+        ...summary(operation),
+        index: operation.indexName,
+        keys: operation.keyAttributes,
+        limit: operation.hasLimit,
+        sdk: operation.sdkLocation?.line,
+      })),
+    ).toEqual([
       {
         action: 'query',
-        target: { kind: 'fallback', options: [{ kind: 'env', name: 'USERS_TABLE_NAME' }, { kind: 'literal', value: 'users-dev' }] },
+        target: {
+          kind: 'fallback',
+          options: [
+            { kind: 'env', name: 'USERS_TABLE_NAME' },
+            { kind: 'literal', value: 'users-dev' },
+          ],
+        },
         line: 4,
         codeFunction: 'src/users.ts#getUserByEmail',
         index: { kind: 'literal', value: 'emailIndex' },
@@ -130,10 +159,24 @@ export const main = handler(async (event) => {
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'get', target: { kind: 'unresolved', text: 'params.TableName' }, line: 5, codeFunction: 'src/libs/dynamodb-lib.js#default.get' },
-      { action: 'query', target: { kind: 'env', name: 'PROFILES_TABLE' }, line: 8, codeFunction: 'src/list-profiles.js#main' },
+      {
+        action: 'get',
+        target: { kind: 'unresolved', text: 'params.TableName' },
+        line: 5,
+        codeFunction: 'src/libs/dynamodb-lib.js#default.get',
+      },
+      {
+        action: 'query',
+        target: { kind: 'env', name: 'PROFILES_TABLE' },
+        line: 8,
+        codeFunction: 'src/list-profiles.js#main',
+      },
     ]);
-    expect(scan.operations[1]?.sdkLocation).toEqual({ file: 'src/libs/dynamodb-lib.js', line: 6, column: 34 });
+    expect(scan.operations[1]?.sdkLocation).toEqual({
+      file: 'src/libs/dynamodb-lib.js',
+      line: 6,
+      column: 34,
+    });
     expect(scan.functions.find(fn => fn.id === 'src/list-profiles.js#main')?.calls).toEqual([
       'src/libs/dynamodb-lib.js#default.query',
       'src/libs/handler-lib.js#default',
@@ -164,8 +207,26 @@ export class Audit {
 
     expect(scan.operations.map(operation => [operation.id, operation.target])).toEqual([
       ['src/repo.ts:7:21', { kind: 'env', name: 'ORDERS_TABLE' }],
-      ['src/repo.ts:16:21', { kind: 'fallback', options: [{ kind: 'env', name: 'AUDIT_TABLE' }, { kind: 'literal', value: 'audit-dev' }] }],
-      ['src/repo.ts:16:21#2', { kind: 'fallback', options: [{ kind: 'literal', value: 'Audit' }, { kind: 'literal', value: 'audit-dev' }] }],
+      [
+        'src/repo.ts:16:21',
+        {
+          kind: 'fallback',
+          options: [
+            { kind: 'env', name: 'AUDIT_TABLE' },
+            { kind: 'literal', value: 'audit-dev' },
+          ],
+        },
+      ],
+      [
+        'src/repo.ts:16:21#2',
+        {
+          kind: 'fallback',
+          options: [
+            { kind: 'literal', value: 'Audit' },
+            { kind: 'literal', value: 'audit-dev' },
+          ],
+        },
+      ],
     ]);
   });
 
@@ -202,13 +263,31 @@ export const handler = middy()
     });
 
     const calls = new Map(scan.functions.map(fn => [fn.id, fn.calls]));
-    expect(calls.get('src/get-community.ts#handler')).toEqual(['src/get-community.ts#getCommunity']);
-    expect(calls.get('src/list-todos.mjs#handler')).toEqual(['src/business/todos.mjs#getTodosForUser']);
-    expect(calls.get('src/business/todos.mjs#getTodosForUser')).toEqual(['src/data/todos-access.mjs#TodosAccess.listByUser']);
-    expect(scan.operations.map(summary)).toEqual([
-      { action: 'query', target: { kind: 'env', name: 'TODOS_TABLE' }, line: 9, codeFunction: 'src/data/todos-access.mjs#TodosAccess.listByUser' },
-      { action: 'get', target: { kind: 'env', name: 'COMMUNITIES_TABLE_NAME' }, line: 7, codeFunction: 'src/get-community.ts#getCommunity' },
-    ].sort((a, b) => a.codeFunction.localeCompare(b.codeFunction)));
+    expect(calls.get('src/get-community.ts#handler')).toEqual([
+      'src/get-community.ts#getCommunity',
+    ]);
+    expect(calls.get('src/list-todos.mjs#handler')).toEqual([
+      'src/business/todos.mjs#getTodosForUser',
+    ]);
+    expect(calls.get('src/business/todos.mjs#getTodosForUser')).toEqual([
+      'src/data/todos-access.mjs#TodosAccess.listByUser',
+    ]);
+    expect(scan.operations.map(summary)).toEqual(
+      [
+        {
+          action: 'query',
+          target: { kind: 'env', name: 'TODOS_TABLE' },
+          line: 9,
+          codeFunction: 'src/data/todos-access.mjs#TodosAccess.listByUser',
+        },
+        {
+          action: 'get',
+          target: { kind: 'env', name: 'COMMUNITIES_TABLE_NAME' },
+          line: 7,
+          codeFunction: 'src/get-community.ts#getCommunity',
+        },
+      ].sort((a, b) => a.codeFunction.localeCompare(b.codeFunction)),
+    );
   });
 
   it('lists exports with the code functions they stand for', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationsIn, scanApp, summary } from './write-app.js';
+import { scanApp, summary } from './write-app.js';
 
 const v3Document = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -42,10 +42,23 @@ export async function save() {
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'query', target: { kind: 'literal', value: 'Ads' }, line: 4, codeFunction: 'src/low.ts#list' },
-      { action: 'put', target: { kind: 'literal', value: 'Ads' }, line: 7, codeFunction: 'src/low.ts#save' },
+      {
+        action: 'query',
+        target: { kind: 'literal', value: 'Ads' },
+        line: 4,
+        codeFunction: 'src/low.ts#list',
+      },
+      {
+        action: 'put',
+        target: { kind: 'literal', value: 'Ads' },
+        line: 7,
+        codeFunction: 'src/low.ts#save',
+      },
     ]);
-    expect(scan.operations[0]).toMatchObject({ indexName: { kind: 'literal', value: 'gsi1' }, keyAttributes: ['gsi1pk'] });
+    expect(scan.operations[0]).toMatchObject({
+      indexName: { kind: 'literal', value: 'gsi1' },
+      keyAttributes: ['gsi1pk'],
+    });
   });
 
   it('reports a command built in one function and sent in another at the new expression', async () => {
@@ -64,9 +77,16 @@ export const handler = async (e: { id: string }) => {
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'get', target: { kind: 'env', name: 'ADS_TABLE' }, line: 5, codeFunction: 'src/deferred.ts#buildLookup' },
+      {
+        action: 'get',
+        target: { kind: 'env', name: 'ADS_TABLE' },
+        line: 5,
+        codeFunction: 'src/deferred.ts#buildLookup',
+      },
     ]);
-    expect(scan.functions.find(fn => fn.name === 'handler')?.calls).toEqual(['src/deferred.ts#buildLookup']);
+    expect(scan.functions.find(fn => fn.name === 'handler')?.calls).toEqual([
+      'src/deferred.ts#buildLookup',
+    ]);
   });
 
   it('recognises aggregated v3 clients: DynamoDB methods and DynamoDBDocument.from', async () => {
@@ -81,7 +101,13 @@ export const find = async () => raw.query({ TableName: 'Ads', KeyConditionExpres
 `,
     });
 
-    expect(scan.operations.map(operation => [operation.action, operation.sdkName, operation.location.line])).toEqual([
+    expect(
+      scan.operations.map(operation => [
+        operation.action,
+        operation.sdkName,
+        operation.location.line,
+      ]),
+    ).toEqual([
       ['put', 'putItem', 5],
       ['delete', 'delete', 6],
       ['query', 'query', 7],
@@ -127,9 +153,24 @@ export const handler = async () => low.getItem({ TableName: 'Items', Key: {} }).
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'get', target: { kind: 'literal', value: 'Items' }, line: 3, codeFunction: 'src/v2-import.ts#handler' },
-      { action: 'put', target: { kind: 'literal', value: 'Items' }, line: 3, codeFunction: 'src/v2.js#put' },
-      { action: 'get', target: { kind: 'literal', value: 'Items' }, line: 5, codeFunction: 'src/v2.js#get' },
+      {
+        action: 'get',
+        target: { kind: 'literal', value: 'Items' },
+        line: 3,
+        codeFunction: 'src/v2-import.ts#handler',
+      },
+      {
+        action: 'put',
+        target: { kind: 'literal', value: 'Items' },
+        line: 3,
+        codeFunction: 'src/v2.js#put',
+      },
+      {
+        action: 'get',
+        target: { kind: 'literal', value: 'Items' },
+        line: 5,
+        codeFunction: 'src/v2.js#get',
+      },
     ]);
   });
 
@@ -152,7 +193,13 @@ module.exports.handler = async () => doc.update({ TableName: 'Ads', Key: {} }).p
 `,
     });
 
-    expect(scan.operations.map(operation => [operation.location.file, operation.action, operation.location.line])).toEqual([
+    expect(
+      scan.operations.map(operation => [
+        operation.location.file,
+        operation.action,
+        operation.location.line,
+      ]),
+    ).toEqual([
       ['src/clients.js', 'scan', 3],
       ['src/xray-require.js', 'update', 4],
       ['src/xray.ts', 'query', 5],
@@ -175,7 +222,12 @@ export class TodoAccess {
     });
 
     expect(scan.operations.map(summary)).toEqual([
-      { action: 'query', target: { kind: 'literal', value: 'Todos' }, line: 8, codeFunction: 'src/access.ts#TodoAccess.list' },
+      {
+        action: 'query',
+        target: { kind: 'literal', value: 'Todos' },
+        line: 8,
+        codeFunction: 'src/access.ts#TodoAccess.list',
+      },
     ]);
   });
 
@@ -212,13 +264,38 @@ export const handler = async () => {
 `,
     });
 
-    expect(scan.operations.map(operation => [operation.id, operation.action, operation.target])).toEqual([
+    expect(
+      scan.operations.map(operation => [operation.id, operation.action, operation.target]),
+    ).toEqual([
       ['src/many.ts:6:18', 'batch-write', { kind: 'literal', value: 'Orders' }],
       ['src/many.ts:6:18#2', 'batch-write', { kind: 'literal', value: 'Lines' }],
       ['src/many.ts:7:18', 'transact-write', { kind: 'literal', value: 'Orders' }],
       ['src/many.ts:8:18', 'execute-statement', { kind: 'literal', value: 'Audit' }],
     ]);
-    expect(scan.operations.map(operation => operation.access)).toEqual(['write', 'write', 'write', 'read']);
+    expect(scan.operations.map(operation => operation.access)).toEqual([
+      'write',
+      'write',
+      'write',
+      'read',
+    ]);
+  });
+
+  it('maps ExpressionAttributeNames placeholders in the key condition', async () => {
+    const { scan } = await scanApp({
+      'src/names.ts': `${v3Document}
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async () =>
+  ddb.send(
+    new QueryCommand({
+      TableName: 'Sessions',
+      KeyConditionExpression: '#a = :a AND #s > :s',
+      ExpressionAttributeNames: { '#a': 'accountId', '#s': 'startedAt' },
+    }),
+  );
+`,
+    });
+
+    expect(scan.operations[0]?.keyAttributes).toEqual(['accountId', 'startedAt']);
   });
 
   it('marks operations inside for...of loops and map callbacks, not after them', async () => {

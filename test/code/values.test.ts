@@ -26,7 +26,13 @@ export const d = () => ddb.send(new GetCommand({ TableName: orders, Key: {} }));
       { kind: 'env', name: 'A_TABLE' },
       { kind: 'env', name: 'B_TABLE' },
       { kind: 'env', name: 'USERS' },
-      { kind: 'fallback', options: [{ kind: 'env', name: 'ORDERS_TABLE' }, { kind: 'literal', value: 'orders-dev' }] },
+      {
+        kind: 'fallback',
+        options: [
+          { kind: 'env', name: 'ORDERS_TABLE' },
+          { kind: 'literal', value: 'orders-dev' },
+        ],
+      },
     ]);
   });
 
@@ -42,7 +48,13 @@ export const c = () => ddb.send(new GetCommand({ TableName: process.env.T || 'lo
     expect(targets).toEqual([
       { kind: 'literal', value: 'orders-dev' },
       { kind: 'env', name: 'USERS_TABLE' },
-      { kind: 'fallback', options: [{ kind: 'env', name: 'T' }, { kind: 'literal', value: 'local' }] },
+      {
+        kind: 'fallback',
+        options: [
+          { kind: 'env', name: 'T' },
+          { kind: 'literal', value: 'local' },
+        ],
+      },
     ]);
   });
 

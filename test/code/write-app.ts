@@ -33,7 +33,10 @@ export interface ScannedApp {
 }
 
 /** Writes the app and scans it, keeping the warnings the scanner logged. */
-export async function scanApp(files: Record<string, string>, exclude?: string[]): Promise<ScannedApp> {
+export async function scanApp(
+  files: Record<string, string>,
+  exclude?: string[],
+): Promise<ScannedApp> {
   const warnings: string[] = [];
   const logger: Logger = {
     error: text => warnings.push(text),
