@@ -3,7 +3,9 @@ import type {
   LambdaResource,
   ParameterResource,
   Resource,
+  QueueResource,
   TableResource,
+  TopicResource,
 } from '../iac/resources.js';
 import { linkEntryPoints } from './entry-points.js';
 import type { EntryPoint, Graph, GraphInput, TableAccess } from './graph.js';
@@ -35,6 +37,8 @@ export function buildGraph({ code, infra }: GraphInput): Graph {
     exports: code.exports,
     tables,
     lambdas,
+    queues: infra.resources.filter(isQueue),
+    topics: infra.resources.filter(isTopic),
     entryPoints,
     lambdaLinks,
     accesses,
@@ -148,6 +152,14 @@ function isTable(resource: Resource): resource is TableResource {
 
 function isLambda(resource: Resource): resource is LambdaResource {
   return resource.kind === 'lambda';
+}
+
+function isQueue(resource: Resource): resource is QueueResource {
+  return resource.kind === 'queue';
+}
+
+function isTopic(resource: Resource): resource is TopicResource {
+  return resource.kind === 'topic';
 }
 
 function isParameter(resource: Resource): resource is ParameterResource {

@@ -5,6 +5,7 @@ import type { SourceStatus } from '../source-status.js';
 import type { Graph, ResolvedTarget, TableAccess } from './graph.js';
 import type { EdgeKind, NodeKind } from './kinds.js';
 import { textOf } from './resolve-target.js';
+import { triggerNodesAndEdges } from './trigger-edges.js';
 
 export interface GraphNode {
   id: string;
@@ -38,14 +39,17 @@ export const nodeIdOf = {
 };
 
 export function toGraphDocument(graph: Graph): GraphDocument {
+  const triggers = triggerNodesAndEdges(graph);
+
   return {
     nodes: [
+      ...triggers.nodes,
       ...tableNodes(graph),
       ...lambdaNodes(graph),
       ...functionNodes(graph),
       ...operationNodes(graph),
     ],
-    edges: [...structureEdges(graph), ...accessEdges(graph)],
+    edges: [...structureEdges(graph), ...accessEdges(graph), ...triggers.edges],
     operations: graph.operations.map(operation => operationEntry(graph, operation)),
     lambdas: graph.lambdaLinks.map(link => ({
       lambda: nodeIdOf.lambda(link.lambda),

@@ -1,5 +1,11 @@
 import type { CodeFunction, CodeScan, ExportFact, Operation } from '../code/facts.js';
-import type { InfraScan, LambdaResource, TableResource } from '../iac/resources.js';
+import type {
+  InfraScan,
+  LambdaResource,
+  QueueResource,
+  TableResource,
+  TopicResource,
+} from '../iac/resources.js';
 import type { Location } from '../location.js';
 import type { SourceStatus } from '../source-status.js';
 
@@ -57,6 +63,8 @@ export interface Graph {
   exports: ExportFact[];
   tables: TableResource[];
   lambdas: LambdaResource[];
+  queues: QueueResource[];
+  topics: TopicResource[];
   entryPoints: EntryPoint[];
   lambdaLinks: LambdaLink[];
   accesses: TableAccess[];

@@ -7,6 +7,8 @@ export const NODE_KINDS = [
   'queue',
   'topic',
   'stream',
+  /** A schedule or EventBridge rule that invokes a Lambda. */
+  'event-rule',
   'code-function',
   'operation',
 ] as const;

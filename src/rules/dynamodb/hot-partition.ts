@@ -1,5 +1,5 @@
 import type { TableResource } from '../../iac/resources.js';
-import type { EntryPoint, Graph, TableAccess } from '../../graph/graph.js';
+import type { EntryPoint, TableAccess } from '../../graph/graph.js';
 import { entryLabels, labelOf } from '../../graph/code-paths.js';
 import type { RawFinding } from '../finding.js';
 import type { Rule, RuleSettings } from '../rule.js';
