@@ -33,12 +33,23 @@ export interface AnalysisSummary {
   durationMs: number;
 }
 
+export interface AnalyzeOptions {
+  /** Code file contents (by path relative to the root) read instead of the disk: unsaved edits. */
+  overlay?: ReadonlyMap<string, string>;
+}
+
 /** Runs the whole pipeline on one root: sources, graph, rules. */
-export async function analyze(root: string, config: Config, logger: Logger): Promise<Analysis> {
+export async function analyze(
+  root: string,
+  config: Config,
+  logger: Logger,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
   const started = performance.now();
   const absoluteRoot = resolve(root);
+  const codeOptions = { logger, exclude: config.exclude, overlay: options.overlay };
   const [code, infra] = await Promise.all([
-    timed('code', logger, () => scanCode(absoluteRoot, { logger, exclude: config.exclude })),
+    timed('code', logger, () => scanCode(absoluteRoot, codeOptions)),
     timed('cloudformation', logger, () =>
       scanInfra(absoluteRoot, { logger, exclude: config.exclude }),
     ),
@@ -49,8 +60,8 @@ export async function analyze(root: string, config: Config, logger: Logger): Pro
     `graph: ${graph.entryPoints.length} entry points, ${graph.accesses.length} table accesses`,
   );
   const findings = runRules(RULES, graph, {
-    settings: config.settings,
     overrides: config.overrides,
+    ruleOptions: config.ruleOptions,
   });
   const sources = [...(config.path ? [configSource(config.path)] : []), ...graph.sources];
 

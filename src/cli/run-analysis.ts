@@ -47,11 +47,7 @@ export async function runAnalysis(
     );
   }
 
-  const config = loadConfig(
-    root,
-    configPath,
-    RULES.map(rule => rule.id),
-  );
+  const config = loadConfig(root, configPath, RULES);
   const analysis = await analyze(root, config, logger);
   logger.step(`done in ${(analysis.summary.durationMs / 1000).toFixed(2)}s`);
   if (options.format !== 'text') {

@@ -3,8 +3,9 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { core } from 'zod';
 import { UserError, messageOf } from '../errors.js';
+import type { Rule } from '../rules/rule.js';
 import type { RuleOverride } from '../rules/run-rules.js';
-import type { RuleSettings } from '../rules/rule.js';
+import type { ConfigFile } from './schema.js';
 import { EXAMPLES, KNOWN_KEYS, configSchema } from './schema.js';
 import { substituteVariables } from './substitute-variables.js';
 
@@ -12,16 +13,16 @@ export interface Config {
   /** The file the settings came from, relative to the working directory; absent for defaults. */
   path?: string;
   exclude: string[];
-  settings: RuleSettings;
   overrides: Record<string, RuleOverride>;
+  /** Each rule's options as written; the rule fills in its defaults. */
+  ruleOptions: Record<string, Record<string, unknown>>;
 }
 
 const CONFIG_NAMES = ['infrawise.yaml', 'infrawise.yml'];
 
-export const DEFAULT_SETTINGS: RuleSettings = {
-  hotPartitionThreshold: 5,
-  hotPartitionThresholds: {},
-};
+const HOT_PARTITION = 'dynamodb/hot-partition';
+
+export const DEFAULT_CONFIG: Config = { exclude: [], overrides: {}, ruleOptions: {} };
 
 /**
  * Loads `--config FILE`, else `infrawise.yaml` in the scanned root, else defaults. Every problem
@@ -30,18 +31,17 @@ export const DEFAULT_SETTINGS: RuleSettings = {
 export function loadConfig(
   root: string,
   explicitPath: string | undefined,
-  ruleIds: string[],
+  rules: readonly Rule[],
 ): Config {
   const path = explicitPath ?? CONFIG_NAMES.map(name => join(root, name)).find(existsSync);
   if (!path) {
-    return { exclude: [], settings: DEFAULT_SETTINGS, overrides: {} };
+    return DEFAULT_CONFIG;
   }
 
   const shown = relative(process.cwd(), path) || path;
-  const raw = readConfigText(path, shown);
-  const parsed = parseYaml(raw, shown);
+  const parsed = parseYaml(readConfigText(path, shown), shown);
   const substituted = substituteVariables(parsed, process.env);
-  const problems = [...substituted.problems, ...validate(substituted.value, ruleIds)];
+  const problems = [...substituted.problems, ...validate(substituted.value, rules)];
   if (problems.length > 0) {
     throw new UserError(
       'config-invalid',
@@ -49,7 +49,7 @@ export function loadConfig(
     );
   }
 
-  return toConfig(shown, substituted.value);
+  return toConfig(shown, configSchema.parse(substituted.value));
 }
 
 function readConfigText(path: string, shown: string): string {
@@ -76,48 +76,92 @@ function parseYaml(text: string, shown: string): unknown {
   return document.toJS() ?? {};
 }
 
-function validate(value: unknown, ruleIds: string[]): string[] {
+function validate(value: unknown, rules: readonly Rule[]): string[] {
   const result = configSchema.safeParse(value);
-  const schemaProblems = result.success ? [] : result.error.issues.map(describeIssue);
-  const rules = isRecord(value) && isRecord(value.rules) ? Object.keys(value.rules) : [];
-  const unknownRules = rules
-    .filter(id => !ruleIds.includes(id))
-    .map(id => `"rules.${id}" is not a rule. Run "infrawise rules" for the list of rule ids.`);
+  const schemaProblems = result.success
+    ? []
+    : result.error.issues.map(issue => describeIssue(issue, []));
+  const ruleSettings = isRecord(value) && isRecord(value.rules) ? Object.entries(value.rules) : [];
+  const ruleProblems = ruleSettings.flatMap(([id, setting]) => validateRule(id, setting, rules));
 
-  return [...schemaProblems, ...unknownRules];
+  return [...schemaProblems, ...ruleProblems];
 }
 
-function describeIssue(issue: core.$ZodIssue): string {
-  const key = issue.path.map(String).join('.');
+function validateRule(id: string, setting: unknown, rules: readonly Rule[]): string[] {
+  const rule = rules.find(candidate => candidate.id === id);
+  if (!rule) {
+    return [`"rules.${id}" is not a rule. Run "infrawise rules" for the list of rule ids.`];
+  }
+  if (!isRecord(setting)) {
+    return [];
+  }
+
+  const { severity, ...options } = setting;
+  const severityProblem =
+    severity === undefined || ['off', 'high', 'medium', 'low'].includes(String(severity))
+      ? []
+      : [
+          `"rules.${id}.severity" is invalid: got ${JSON.stringify(severity)}. Use "off", "high", "medium" or "low".`,
+        ];
+  const result = rule.options.safeParse(options);
+  const optionProblems = result.success
+    ? []
+    : result.error.issues.map(issue => describeIssue(issue, ['rules', id]));
+
+  return [...severityProblem, ...optionProblems];
+}
+
+function describeIssue(issue: core.$ZodIssue, prefix: string[]): string {
+  const path = [...prefix, ...issue.path.map(String)];
+  const key = path.join('.');
   if (issue.code === 'unrecognized_keys') {
-    const known = KNOWN_KEYS[key] ?? [];
+    const known = KNOWN_KEYS[key];
+    const knownNote = known
+      ? ` Known settings here: ${known.join(', ')}.`
+      : ' Run "infrawise explain RULE" for its options.';
     return issue.keys
-      .map(
-        name =>
-          `"${key ? `${key}.` : ''}${name}" is not a setting. Known settings here: ${known.join(', ')}.`,
-      )
+      .map(name => `"${key ? `${key}.` : ''}${name}" is not a setting.${knownNote}`)
       .join('\n');
   }
 
-  const example = EXAMPLES[key] ?? EXAMPLES[issue.path.slice(0, -1).map(String).join('.')];
+  const example = EXAMPLES[key] ?? EXAMPLES[path.slice(0, -1).join('.')];
   const hint = example ? ` Write it as: ${example}` : '';
 
   return `"${key}" is invalid: ${issue.message.replace(/^Invalid input: /, '')}.${hint}`;
 }
 
-function toConfig(path: string, value: unknown): Config {
-  const config = configSchema.parse(value);
+function toConfig(path: string, config: ConfigFile): Config {
+  const overrides: Record<string, RuleOverride> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (typeof setting === 'string') {
+      overrides[id] = setting;
+      continue;
+    }
+    const { severity, ...options } = setting;
+    if (severity !== undefined) {
+      overrides[id] = severity as RuleOverride;
+    }
+    ruleOptions[id] = options;
+  }
 
-  return {
-    path,
-    exclude: config.exclude ?? [],
-    settings: {
-      hotPartitionThreshold:
-        config.analysis?.hotPartitionThreshold ?? DEFAULT_SETTINGS.hotPartitionThreshold,
-      hotPartitionThresholds: config.analysis?.hotPartitionThresholds ?? {},
-    },
-    overrides: config.rules ?? {},
-  };
+  ruleOptions[HOT_PARTITION] = { ...legacyHotPartition(config), ...ruleOptions[HOT_PARTITION] };
+
+  return { path, exclude: config.exclude ?? [], overrides, ruleOptions };
+}
+
+// `analysis.hotPartitionThreshold(s)` came before rule options; the old keys keep working and a
+// value under `rules` wins.
+function legacyHotPartition(config: ConfigFile): Record<string, unknown> {
+  const legacy: Record<string, unknown> = {};
+  if (config.analysis?.hotPartitionThreshold !== undefined) {
+    legacy.threshold = config.analysis.hotPartitionThreshold;
+  }
+  if (config.analysis?.hotPartitionThresholds !== undefined) {
+    legacy.thresholds = config.analysis.hotPartitionThresholds;
+  }
+
+  return legacy;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -12,7 +12,9 @@ export const configSchema = z.strictObject({
       hotPartitionThresholds: z.record(z.string(), positiveCount).optional(),
     })
     .optional(),
-  rules: z.record(z.string(), z.union([z.literal('off'), severity])).optional(),
+  rules: z
+    .record(z.string(), z.union([z.literal('off'), severity, z.record(z.string(), z.unknown())]))
+    .optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;
@@ -28,5 +30,5 @@ export const EXAMPLES: Record<string, string> = {
   exclude: 'exclude: ["dist/**", "scripts/**"]',
   'analysis.hotPartitionThreshold': 'hotPartitionThreshold: 5',
   'analysis.hotPartitionThresholds': 'hotPartitionThresholds: { orders: 3 }',
-  rules: 'rules: { "dynamodb/full-scan": medium }',
+  rules: 'rules: { "dynamodb/full-scan": medium, "dynamodb/hot-partition": { threshold: 8 } }',
 };

@@ -1,11 +1,11 @@
+import { z } from 'zod';
 import type { Graph } from '../graph/graph.js';
 import type { RawFinding, Severity } from './finding.js';
 
-/** Settings a rule may read; the config loader fills them from infrawise.yaml. */
-export interface RuleSettings {
-  hotPartitionThreshold: number;
-  /** Per-table thresholds, keyed by table name. */
-  hotPartitionThresholds: Record<string, number>;
+export interface RuleOptionDoc {
+  name: string;
+  default: unknown;
+  description: string;
 }
 
 export interface RuleDocs {
@@ -14,13 +14,36 @@ export interface RuleDocs {
   example: string;
   fix: string;
   limitations: string[];
+  /** What each option in `infrawise.yaml` `rules.<id>` does. */
+  options?: RuleOptionDoc[];
 }
 
-export interface Rule {
+interface RuleIdentity {
   id: string;
   severity: Severity;
   /** One sentence in the present tense saying what gets reported. */
   description: string;
   docs: RuleDocs;
-  check(graph: Graph, settings: RuleSettings): RawFinding[];
+}
+
+/** A rule as the registry and runner see it: options arrive unchecked and are parsed inside. */
+export interface Rule extends RuleIdentity {
+  /** Validates and completes the options from `infrawise.yaml`; every field has a default. */
+  options: z.ZodType;
+  check(graph: Graph, options?: unknown): RawFinding[];
+}
+
+/** A rule as its module writes it, with typed options. */
+export interface RuleDefinition<Options> extends RuleIdentity {
+  options: z.ZodType<Options>;
+  check(graph: Graph, options: Options): RawFinding[];
+}
+
+export const NO_OPTIONS = z.strictObject({});
+
+export function defineRule<Options>(definition: RuleDefinition<Options>): Rule {
+  return {
+    ...definition,
+    check: (graph, options) => definition.check(graph, definition.options.parse(options ?? {})),
+  };
 }

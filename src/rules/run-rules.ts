@@ -3,14 +3,15 @@ import type { Graph } from '../graph/graph.js';
 import { compareLocations } from '../location.js';
 import type { Finding, RawFinding, Severity } from './finding.js';
 import { compareSeverity } from './finding.js';
-import type { Rule, RuleSettings } from './rule.js';
+import type { Rule } from './rule.js';
 
 /** `off`, or the severity a rule's findings take instead of the rule's default. */
 export type RuleOverride = 'off' | Severity;
 
 export interface RunOptions {
-  settings: RuleSettings;
   overrides: Record<string, RuleOverride>;
+  /** Each rule's options from `infrawise.yaml`, before defaults are applied. */
+  ruleOptions: Record<string, Record<string, unknown>>;
 }
 
 /** Runs each enabled rule over the graph and returns its findings, sorted and fingerprinted. */
@@ -21,7 +22,9 @@ export function runRules(rules: readonly Rule[], graph: Graph, options: RunOptio
       return [];
     }
 
-    return rule.check(graph, options.settings).map(raw => complete(rule, raw, override));
+    return rule
+      .check(graph, options.ruleOptions[rule.id] ?? {})
+      .map(raw => complete(rule, raw, override));
   });
 
   return dropDuplicates(findings).sort(compareFindings);

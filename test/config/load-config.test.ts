@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { RULES } from '../../src/rules/registry.js';
 import { writeApp } from '../helpers/app.js';
-
-const RULE_IDS = ['dynamodb/full-scan', 'dynamodb/hot-partition'];
 
 function problemsOf(config: string, environment: Record<string, string> = {}): string {
   const root = writeApp({ 'infrawise.yaml': config });
   const saved = { ...process.env };
   Object.assign(process.env, environment);
   try {
-    loadConfig(root, undefined, RULE_IDS);
+    loadConfig(root, undefined, RULES);
     return '';
   } catch (error) {
     return (error as Error).message;
@@ -20,10 +19,9 @@ function problemsOf(config: string, environment: Record<string, string> = {}): s
 
 describe('loadConfig', () => {
   it('returns the defaults when the root has no infrawise.yaml', () => {
-    const config = loadConfig(writeApp({}), undefined, RULE_IDS);
+    const config = loadConfig(writeApp({}), undefined, RULES);
 
-    expect(config.settings).toEqual({ hotPartitionThreshold: 5, hotPartitionThresholds: {} });
-    expect(config.path).toBeUndefined();
+    expect(config).toEqual({ exclude: [], overrides: {}, ruleOptions: {} });
   });
 
   it('reads thresholds, excludes and rule overrides', () => {
@@ -38,12 +36,12 @@ rules:
   dynamodb/hot-partition: off
 `,
     });
-    const config = loadConfig(root, undefined, RULE_IDS);
+    const config = loadConfig(root, undefined, RULES);
 
     expect(config.exclude).toEqual(['scripts/**']);
-    expect(config.settings).toEqual({
-      hotPartitionThreshold: 3,
-      hotPartitionThresholds: { orders: 8 },
+    expect(config.ruleOptions['dynamodb/hot-partition']).toEqual({
+      threshold: 3,
+      thresholds: { orders: 8 },
     });
     expect(config.overrides).toEqual({
       'dynamodb/full-scan': 'low',
@@ -72,6 +70,26 @@ rules:
     expect(message).toContain('"rules.nope/rule" is not a rule.');
   });
 
+  it('reads rule options and lets them win over the old analysis keys', () => {
+    const root = writeApp({
+      'infrawise.yaml': `
+analysis: { hotPartitionThreshold: 3 }
+rules:
+  dynamodb/hot-partition: { severity: high, threshold: 9 }
+`,
+    });
+    const config = loadConfig(root, undefined, RULES);
+
+    expect(config.ruleOptions['dynamodb/hot-partition']).toEqual({ threshold: 9 });
+    expect(config.overrides).toEqual({ 'dynamodb/hot-partition': 'high' });
+  });
+
+  it('names a mistyped rule option with the rule it belongs to', () => {
+    const message = problemsOf('rules:\n  dynamodb/hot-partition: { treshold: 9 }\n');
+
+    expect(message).toContain('"rules.dynamodb/hot-partition.treshold" is not a setting.');
+  });
+
   it('substitutes ${VAR} inside values', () => {
     const root = writeApp({
       'infrawise.yaml': 'analysis:\n  hotPartitionThreshold: ${HOT}\nexclude: ["${DIR}/**"]\n',
@@ -79,8 +97,8 @@ rules:
     process.env.HOT = '7';
     process.env.DIR = 'legacy';
     try {
-      const config = loadConfig(root, undefined, RULE_IDS);
-      expect(config.settings.hotPartitionThreshold).toBe(7);
+      const config = loadConfig(root, undefined, RULES);
+      expect(config.ruleOptions['dynamodb/hot-partition']).toEqual({ threshold: 7 });
       expect(config.exclude).toEqual(['legacy/**']);
     } finally {
       delete process.env.HOT;

@@ -5,10 +5,9 @@ import { afterAll } from 'vitest';
 import type { Analysis } from '../../src/analyze.js';
 import { analyze } from '../../src/analyze.js';
 import type { Config } from '../../src/config/load-config.js';
-import { DEFAULT_SETTINGS } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/logger.js';
 import type { RawFinding } from '../../src/rules/finding.js';
-import type { Rule, RuleSettings } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/rule.js';
 
 const roots: string[] = [];
 
@@ -31,8 +30,8 @@ export function writeApp(files: Record<string, string>): string {
   return root;
 }
 
-export function configWith(settings: Partial<RuleSettings> = {}): Config {
-  return { exclude: [], settings: { ...DEFAULT_SETTINGS, ...settings }, overrides: {} };
+export function configWith(ruleOptions: Config['ruleOptions'] = {}): Config {
+  return { exclude: [], overrides: {}, ruleOptions };
 }
 
 export async function analyzeApp(
@@ -46,9 +45,9 @@ export async function analyzeApp(
 export async function runRule(
   rule: Rule,
   files: Record<string, string>,
-  settings: Partial<RuleSettings> = {},
+  options: Record<string, unknown> = {},
 ): Promise<RawFinding[]> {
-  const analysis = await analyzeApp(files, configWith(settings));
+  const analysis = await analyzeApp(files);
 
-  return rule.check(analysis.graph, { ...DEFAULT_SETTINGS, ...settings });
+  return rule.check(analysis.graph, options);
 }

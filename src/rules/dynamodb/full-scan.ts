@@ -2,12 +2,12 @@ import type { Operation } from '../../code/facts.js';
 import type { Graph } from '../../graph/graph.js';
 import { describeTarget, entryLabels, relatedEntryPoints } from '../../graph/code-paths.js';
 import type { RawFinding } from '../finding.js';
-import type { Rule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
 const recommendation =
   'Query a table or index keyed on the attribute you select by, or move the scan to a scheduled job that pages through the table.';
 
-export const fullScan: Rule = {
+export const fullScan = defineRule({
   id: 'dynamodb/full-scan',
   severity: 'high',
   description:
@@ -24,12 +24,14 @@ export const fullScan: Rule = {
     ],
   },
 
+  options: NO_OPTIONS,
+
   check(graph) {
     const scans = graph.operations.filter(operation => operation.action === 'scan');
 
     return scans.map(scan => findingFor(graph, scan));
   },
-};
+});
 
 // Unfiltered on a request path is high; a filtered scan, or one that runs only off the request
 // path (a queue consumer, a schedule), reads just as much but is more often a deliberate job.

@@ -2,12 +2,20 @@ import type { TableResource } from '../../iac/resources.js';
 import type { EntryPoint, TableAccess } from '../../graph/graph.js';
 import { entryLabels, labelOf } from '../../graph/code-paths.js';
 import type { RawFinding } from '../finding.js';
-import type { Rule, RuleSettings } from '../rule.js';
+import { z } from 'zod';
+import { defineRule } from '../rule.js';
 
 const recommendation =
   'Check that these code paths spread their keys across partitions (a high-cardinality partition key, write sharding), or move some of them behind a queue or a cache.';
 
-export const hotPartition: Rule = {
+const options = z.strictObject({
+  threshold: z.number().int().positive().default(5),
+  thresholds: z.record(z.string(), z.number().int().positive()).default({}),
+});
+
+type Options = z.output<typeof options>;
+
+export const hotPartition = defineRule({
   id: 'dynamodb/hot-partition',
   severity: 'medium',
   description:
@@ -18,25 +26,39 @@ export const hotPartition: Rule = {
     example:
       'Six Lambdas whose handlers all call `putOrder()` in a shared module that writes to the "orders" table.',
     fix: 'Spread keys across partitions (a high-cardinality partition key or write sharding), batch or queue the writes, or split the traffic across tables.',
+    options: [
+      {
+        name: 'threshold',
+        default: 5,
+        description: 'Distinct code paths on one table at which the rule reports.',
+      },
+      {
+        name: 'thresholds',
+        default: {},
+        description: 'Per-table thresholds keyed by table name, overriding threshold.',
+      },
+    ],
     limitations: [
       'Code paths are counted, not requests: five rarely-called handlers count as much as five busy ones.',
       'Operations whose table did not resolve are not counted toward any table.',
     ],
   },
 
+  options,
+
   check(graph, settings) {
     return graph.tables.flatMap(table =>
       findingsFor(table, graph.accessesOfTable(table), settings),
     );
   },
-};
+});
 
 function findingsFor(
   table: TableResource,
   accesses: TableAccess[],
-  settings: RuleSettings,
+  settings: Options,
 ): RawFinding[] {
-  const threshold = settings.hotPartitionThresholds[table.name] ?? settings.hotPartitionThreshold;
+  const threshold = settings.thresholds[table.name] ?? settings.threshold;
   const entryPoints = distinctEntryPoints(accesses);
   if (entryPoints.length < threshold) {
     return [];

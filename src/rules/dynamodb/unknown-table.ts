@@ -1,9 +1,9 @@
 import type { Graph, TableAccess } from '../../graph/graph.js';
 import { entryLabels, relatedEntryPoints } from '../../graph/code-paths.js';
 import type { RawFinding } from '../finding.js';
-import type { Rule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
-export const unknownTable: Rule = {
+export const unknownTable = defineRule({
   id: 'dynamodb/unknown-table',
   severity: 'high',
   description:
@@ -20,6 +20,8 @@ export const unknownTable: Rule = {
     ],
   },
 
+  options: NO_OPTIONS,
+
   check(graph) {
     if (graph.templatesRead === 0) {
       return [];
@@ -30,7 +32,7 @@ export const unknownTable: Rule = {
 
     return [...byOperationAndName.values()].map(group => findingFor(graph, group));
   },
-};
+});
 
 function isUnknownName(access: TableAccess): boolean {
   const target = access.target;

@@ -72,7 +72,7 @@ describe('dynamodb/hot-partition', () => {
 
   it('uses a per-table threshold keyed by table name', async () => {
     const findings = await runRule(hotPartition, appWith(3), {
-      hotPartitionThresholds: { orders: 3 },
+      thresholds: { orders: 3 },
     });
 
     expect(findings).toHaveLength(1);
