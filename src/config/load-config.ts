@@ -22,6 +22,8 @@ const CONFIG_NAMES = ['infrawise.yaml', 'infrawise.yml'];
 
 const HOT_PARTITION = 'dynamodb/hot-partition';
 
+const RULE_SETTINGS: unknown[] = ['off', 'high', 'medium', 'low'];
+
 export const DEFAULT_CONFIG: Config = { exclude: [], overrides: {}, ruleOptions: {} };
 
 /**
@@ -98,7 +100,7 @@ function validateRule(id: string, setting: unknown, rules: readonly Rule[]): str
 
   const { severity, ...options } = setting;
   const severityProblem =
-    severity === undefined || ['off', 'high', 'medium', 'low'].includes(String(severity))
+    severity === undefined || RULE_SETTINGS.includes(severity as string)
       ? []
       : [
           `"rules.${id}.severity" is invalid: got ${JSON.stringify(severity)}. Use "off", "high", "medium" or "low".`,
