@@ -100,7 +100,7 @@ function validateRule(id: string, setting: unknown, rules: readonly Rule[]): str
 
   const { severity, ...options } = setting;
   const severityProblem =
-    severity === undefined || RULE_SETTINGS.includes(severity as string)
+    severity === undefined || RULE_SETTINGS.includes(severity)
       ? []
       : [
           `"rules.${id}.severity" is invalid: got ${JSON.stringify(severity)}. Use "off", "high", "medium" or "low".`,
