@@ -10,6 +10,7 @@ import type { Analysis } from '../analyze.js';
 import type { Severity } from '../rules/finding.js';
 import { SEVERITIES, isAtLeast } from '../rules/finding.js';
 import { EXIT } from './exit-codes.js';
+import { registerRuleCommands } from './rules-commands.js';
 import type { CommonOptions } from './run-analysis.js';
 import { runAnalysis, useColor } from './run-analysis.js';
 
@@ -115,6 +116,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   ).action(async (path: string, options: CommonOptions) =>
     setExitCode(await graphCommand(path, options)),
   );
+
+  registerRuleCommands(program);
 
   return program;
 }
