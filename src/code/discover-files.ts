@@ -76,7 +76,8 @@ export function discoverFiles(root: string, exclude: string[] = []): string[] {
   return found.sort();
 }
 
-const MENTIONS_SDK_OR_ENV = /aws-sdk|process\.env/;
+// A partial batch response matters to rules even in a handler that touches no SDK.
+const MENTIONS_SDK_OR_ENV = /aws-sdk|process\.env|batchItemFailures/;
 
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"\n]+)['"]/g;
 

@@ -1,5 +1,6 @@
 import type { Expression, Node, Program } from 'oxc-parser';
 import { buildParentMap, unwrapExpression, walk } from './ast.js';
+import { batchResponseReturner } from './batch-item-failures.js';
 import { Bindings } from './bindings.js';
 import { calleeRefOf, constructedRef, requiredSource } from './callees.js';
 import { collectCodeFunctions, isInLoop } from './code-functions.js';
@@ -236,10 +237,15 @@ export function extractFileFacts(file: string, source: string): FileFacts {
 
   const context = contextFor(file, source, parsed.program, parsed.lines);
   const functions = functionList(context);
+  const batchResponders = new Set<string>();
   walk(parsed.program, node => {
     recordImportSource(node, facts);
     recogniseDynamoDb(node, context, facts);
     collectCalls(node, context, facts, functions);
+    const responder = batchResponseReturner(node, context);
+    if (responder !== undefined) {
+      batchResponders.add(responder);
+    }
   });
 
   const moduleExports = collectExports(parsed.program, context);
@@ -253,6 +259,7 @@ export function extractFileFacts(file: string, source: string): FileFacts {
     name,
     location,
     calls,
+    ...(batchResponders.has(name) ? { returnsBatchItemFailures: true } : {}),
   }));
 
   return facts;

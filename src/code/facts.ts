@@ -77,6 +77,11 @@ export interface CodeFunction {
   location: Location;
   /** Ids of code functions this one calls, across modules. */
   calls: string[];
+  /**
+   * True when the code function returns an object literal with a `batchItemFailures` property,
+   * directly or through a local variable: a partial batch response for SQS, Kinesis or streams.
+   */
+  returnsBatchItemFailures?: boolean;
 }
 
 /** A name a module exports and the code function it stands for, when it is one. */

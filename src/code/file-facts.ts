@@ -101,6 +101,7 @@ export interface FunctionFacts {
   name: string;
   location: Location;
   calls: CalleeRef[];
+  returnsBatchItemFailures?: boolean;
 }
 
 export interface ConstantFacts {

@@ -18,7 +18,8 @@ function linkFunctions(index: ProjectIndex, referenced: Set<string>): CodeFuncti
       if (fn.name === MODULE_FUNCTION && calls.length === 0 && !referenced.has(id)) {
         continue;
       }
-      functions.push({ id, file, name: fn.name, location: fn.location, calls });
+      const batchResponse = fn.returnsBatchItemFailures ? { returnsBatchItemFailures: true } : {};
+      functions.push({ id, file, name: fn.name, location: fn.location, calls, ...batchResponse });
     }
   }
 
