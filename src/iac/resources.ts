@@ -35,6 +35,8 @@ interface ResourceBase {
   location: Location;
   /** Where each key under `Properties` sits, so a finding can point at `VisibilityTimeout` itself. */
   propertyLocations?: Record<string, Location>;
+  /** Where a CDK app makes the construct this resource was synthesized from. */
+  constructLocation?: Location;
 }
 
 export interface TableResource extends ResourceBase {

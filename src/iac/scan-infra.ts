@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { scanCdk } from './cdk/scan-cdk.js';
 import type { InfraScan } from './resources.js';
 import { scanCloudFormation } from './scan-cloudformation.js';
 
@@ -11,7 +12,7 @@ type InfraReader = (root: string, options: InfraOptions) => Promise<InfraScan>;
 
 // Each format reads on its own and emits the same resource shapes; the graph does not care
 // where a resource came from.
-const READERS: InfraReader[] = [scanCloudFormation];
+const READERS: InfraReader[] = [scanCloudFormation, scanCdk];
 
 /** Reads every infrastructure format under `root` and merges what they found. */
 export async function scanInfra(root: string, options: InfraOptions): Promise<InfraScan> {
