@@ -54,12 +54,7 @@ export async function discoverTemplates(
   root: string,
   options: { logger: Logger; exclude?: string[] },
 ): Promise<TemplateFile[]> {
-  const scopes: IgnoreScope[] = [];
-  if (options.exclude && options.exclude.length > 0) {
-    scopes.push({ dir: '', rules: ignore().add(options.exclude) });
-  }
-
-  const paths = await walk(root, '', scopes, options.logger);
+  const paths = await discoverFiles(root, options, isCandidateName);
   const files = await Promise.all(paths.map(path => readCandidate(root, path, options.logger)));
 
   return files
@@ -67,11 +62,29 @@ export async function discoverTemplates(
     .sort((a, b) => compareText(a.path, b.path));
 }
 
+/**
+ * Paths under `root` whose file name `accepts` takes, skipping the same folders and ignored
+ * paths as template discovery; other readers find their own files with it.
+ */
+export async function discoverFiles(
+  root: string,
+  options: { logger: Logger; exclude?: string[] },
+  accepts: (name: string) => boolean,
+): Promise<string[]> {
+  const scopes: IgnoreScope[] = [];
+  if (options.exclude && options.exclude.length > 0) {
+    scopes.push({ dir: '', rules: ignore().add(options.exclude) });
+  }
+
+  return walk(root, '', scopes, options.logger, accepts);
+}
+
 async function walk(
   root: string,
   dir: string,
   parentScopes: IgnoreScope[],
   logger: Logger,
+  accepts: (name: string) => boolean,
 ): Promise<string[]> {
   const entries = await readFolder(join(root, dir), logger);
   const scopes = await withGitignore(root, dir, entries, parentScopes);
@@ -80,9 +93,9 @@ async function walk(
     const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(scopes, `${path}/`)) {
-        found.push(...(await walk(root, path, scopes, logger)));
+        found.push(...(await walk(root, path, scopes, logger, accepts)));
       }
-    } else if (entry.isFile() && isCandidateName(entry.name) && !isIgnored(scopes, path)) {
+    } else if (entry.isFile() && accepts(entry.name) && !isIgnored(scopes, path)) {
       found.push(path);
     }
   }

@@ -174,4 +174,9 @@ export interface InfraScan {
   resources: Resource[];
   /** Templates read successfully; rules that compare code with templates need at least one. */
   templatesRead: number;
+  /**
+   * Files this reader reads as parts of its own format (a `serverless.yml` and the files it
+   * includes); other readers' resources and sources from them are dropped.
+   */
+  claimedFiles?: string[];
 }
