@@ -9,7 +9,9 @@ import { scanInfra } from './iac/scan-infra.js';
 import type { Logger } from './logger.js';
 import type { Finding } from './rules/finding.js';
 import { RULES } from './rules/registry.js';
+import { applySuppressions } from './rules/apply-suppressions.js';
 import { runRules } from './rules/run-rules.js';
+import { readSuppressions } from './suppressions/read-suppressions.js';
 import type { SourceStatus } from './source-status.js';
 
 export interface Analysis {
@@ -59,10 +61,17 @@ export async function analyze(
   logger.step(
     `graph: ${graph.entryPoints.length} entry points, ${graph.accesses.length} table accesses`,
   );
-  const findings = runRules(RULES, graph, {
+  const raw = runRules(RULES, graph, {
     overrides: config.overrides,
     ruleOptions: config.ruleOptions,
   });
+  const readFiles = graph.sources
+    .filter(source => source.status === 'ok')
+    .map(source => source.path);
+  const suppressions = await readSuppressions(absoluteRoot, readFiles);
+  const findings = applySuppressions(raw, suppressions).filter(
+    finding => config.overrides[finding.ruleId] !== 'off',
+  );
   const sources = [...(config.path ? [configSource(config.path)] : []), ...graph.sources];
 
   return {

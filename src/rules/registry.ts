@@ -1,10 +1,30 @@
 import { fullScan } from './dynamodb/full-scan.js';
 import { hotPartition } from './dynamodb/hot-partition.js';
 import { unknownTable } from './dynamodb/unknown-table.js';
+import { suppressionWithoutReason } from './infrawise/suppression-without-reason.js';
+import { unusedSuppression } from './infrawise/unused-suppression.js';
+import { missingPermission } from './iam/missing-permission.js';
+import { noPointInTimeRecovery } from './dynamodb/no-point-in-time-recovery.js';
+import { streamFanOut } from './dynamodb/stream-fan-out.js';
+import { streamFailureHandling } from './lambda/stream-failure-handling.js';
+import { missingDlq } from './sqs/missing-dlq.js';
+import { visibilityTimeout } from './sqs/visibility-timeout.js';
 import type { Rule } from './rule.js';
 
 /** Every rule infrawise runs, in the order `infrawise rules` lists them. */
-export const RULES: readonly Rule[] = [fullScan, hotPartition, unknownTable];
+export const RULES: readonly Rule[] = [
+  fullScan,
+  hotPartition,
+  unknownTable,
+  suppressionWithoutReason,
+  unusedSuppression,
+  noPointInTimeRecovery,
+  streamFanOut,
+  streamFailureHandling,
+  visibilityTimeout,
+  missingDlq,
+  missingPermission,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find(rule => rule.id === id);

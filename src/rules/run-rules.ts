@@ -44,7 +44,7 @@ function complete(rule: Rule, raw: RawFinding, override: Severity | undefined): 
 
 // The subject names the resource and code path, never a line, so the fingerprint survives
 // edits that only move code.
-function fingerprintOf(ruleId: string, subject: string): string {
+export function fingerprintOf(ruleId: string, subject: string): string {
   return createHash('sha256').update(`${ruleId}\n${subject}`).digest('hex').slice(0, 16);
 }
 

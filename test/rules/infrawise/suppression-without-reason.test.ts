@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeApp } from '../../helpers/app.js';
+import { scanningApp } from '../../suppressions/fixture.js';
+
+describe('infrawise/suppression-without-reason', () => {
+  it('reports a suppression with no reason and leaves the finding in place', async () => {
+    const analysis = await analyzeApp(
+      scanningApp('// infrawise-ignore-next-line dynamodb/full-scan'),
+    );
+    const ruleIds = analysis.findings.map(finding => finding.ruleId);
+
+    expect(ruleIds).toEqual(['dynamodb/full-scan', 'infrawise/suppression-without-reason']);
+    expect(analysis.findings[1]).toMatchObject({
+      severity: 'low',
+      location: { file: 'src/list.ts', line: 4 },
+      message: 'Suppression of "dynamodb/full-scan" gives no reason, so it suppresses nothing.',
+    });
+  });
+
+  it('stays silent when the suppression gives a reason', async () => {
+    const analysis = await analyzeApp(
+      scanningApp('// infrawise-ignore-next-line dynamodb/full-scan -- tiny table'),
+    );
+
+    expect(analysis.findings).toEqual([]);
+  });
+
+  it('takes a one-word reason as a reason (limitation)', async () => {
+    const analysis = await analyzeApp(
+      scanningApp('// infrawise-ignore-next-line dynamodb/full-scan -- ok'),
+    );
+
+    expect(analysis.findings).toEqual([]);
+  });
+});
