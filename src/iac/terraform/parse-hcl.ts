@@ -1,0 +1,141 @@
+import type * as Hcl2JsonModule from '@cdktf/hcl2json';
+import type { TFExpressionSyntaxTree } from '@cdktf/hcl2json';
+
+type Node = TFExpressionSyntaxTree.ExpressionType;
+
+export type HclParse =
+  { ok: true; body: Record<string, unknown> } | { ok: false; reason: string; line?: number };
+
+type Hcl2Json = typeof Hcl2JsonModule;
+
+let library: Promise<Hcl2Json> | undefined;
+
+// The parser is a WebAssembly module; load it once, and only when a Terraform file is found.
+function hcl2json(): Promise<Hcl2Json> {
+  library ??= import('@cdktf/hcl2json');
+  return library;
+}
+
+/** Parses one `.tf` or `.tfvars` file into hcl2json's JSON form. */
+export async function parseHcl(path: string, text: string): Promise<HclParse> {
+  const { parse } = await hcl2json();
+  try {
+    const body = (await parse(path, text)) as Record<string, unknown>;
+    return { ok: true, body };
+  } catch (error) {
+    return failureOf(path, error instanceof Error ? error.message : String(error));
+  }
+}
+
+// hcl2json reports `parse config: [main.tf:12,3-4: Invalid expression; ...]`.
+function failureOf(path: string, message: string): HclParse {
+  const detail = message.replace(/^parse config: \[/, '').replace(/\]\s*$/, '');
+  const marker = `${path}:`;
+  const at = detail.indexOf(marker);
+  const line = at < 0 ? NaN : parseInt(detail.slice(at + marker.length), 10);
+  const description =
+    at < 0 ? detail : detail.slice(at + marker.length).replace(/^[\d,-]+:\s*/, '');
+  const where = Number.isFinite(line) ? `line ${line}: ` : '';
+  const reason = `${where}${description.trim()} Fix the HCL syntax there; \`terraform validate\` reports the same error.`;
+
+  return Number.isFinite(line) ? { ok: false, reason, line } : { ok: false, reason };
+}
+
+const astCache = new Map<string, Promise<Node | undefined>>();
+
+/**
+ * The expression tree of an HCL expression. With `asTemplate`, `text` is a string as hcl2json
+ * returns it (`${aws_sqs_queue.jobs.url}/x`), read as a template; otherwise it is an expression.
+ */
+export function expressionAstOf(text: string, asTemplate = true): Promise<Node | undefined> {
+  const key = `${asTemplate ? 't' : 'e'}:${text}`;
+  let ast = astCache.get(key);
+  if (!ast) {
+    ast = readAst(text, asTemplate);
+    astCache.set(key, ast);
+  }
+
+  return ast;
+}
+
+async function readAst(text: string, asTemplate: boolean): Promise<Node | undefined> {
+  const { getExpressionAst } = await hcl2json();
+  const delimiter = delimiterFor(text);
+  // A heredoc takes the text as it is: quotes and backslashes need no escaping there.
+  const source = asTemplate ? `<<${delimiter}\n${text}\n${delimiter}\n` : text;
+  try {
+    const ast = await getExpressionAst('expression.tf', source);
+    return ast && asTemplate ? withoutHeredocNewline(ast) : (ast ?? undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+function delimiterFor(text: string): string {
+  let delimiter = 'INFRAWISE_EOT';
+  while (text.includes(delimiter)) {
+    delimiter += '_';
+  }
+
+  return delimiter;
+}
+
+// The heredoc adds a newline after the text; it is not part of the value.
+function withoutHeredocNewline(ast: Node): Node {
+  const last = ast.children[ast.children.length - 1];
+  if (ast.type !== 'template' || last?.type !== 'literalValue' || !last.meta.value.endsWith('\n')) {
+    return ast;
+  }
+
+  const value = last.meta.value.slice(0, -1);
+  const children =
+    value === ''
+      ? ast.children.slice(0, -1)
+      : [...ast.children.slice(0, -1), { ...last, meta: { ...last.meta, value } }];
+
+  return { ...ast, children };
+}
+
+/**
+ * The line of a block's header, `resource "aws_sqs_queue" "jobs" {`, found in the source text
+ * because hcl2json keeps no positions. Only the header is matched; the parser read the block.
+ */
+export function headerLineOf(source: string, keyword: string, labels: string[]): number {
+  const lines = source.split('\n');
+  const index = lines.findIndex(line => isHeader(line, keyword, labels));
+
+  return index < 0 ? 1 : index + 1;
+}
+
+function isHeader(line: string, keyword: string, labels: string[]): boolean {
+  const words = line.trim().split(/\s+/);
+  if (words[0] !== keyword) {
+    return false;
+  }
+
+  const rest = words.slice(1, labels.length + 1).map(word => word.replace(/^"|"$/g, ''));
+
+  return labels.every((label, index) => rest[index] === label || rest[index] === `${label}{`);
+}
+
+/** The line of `name =` inside the block that starts at `blockLine`, when it is found there. */
+export function attributeLineOf(
+  source: string,
+  blockLine: number,
+  name: string,
+): number | undefined {
+  const lines = source.split('\n');
+  for (let index = blockLine; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (/^(resource|data|module|variable|output|locals)\b/.test(line)) {
+      return undefined;
+    }
+
+    const trimmed = line.trim().replace(/^"/, '');
+    if (trimmed.startsWith(name) && /^\s*"?\s*[={]/.test(trimmed.slice(name.length))) {
+      return index + 1;
+    }
+  }
+
+  return undefined;
+}
