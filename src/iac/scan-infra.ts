@@ -2,7 +2,6 @@ import type { Logger } from '../logger.js';
 import { scanCdk } from './cdk/scan-cdk.js';
 import type { InfraScan } from './resources.js';
 import { scanCloudFormation } from './scan-cloudformation.js';
-import { scanTerraform } from './terraform/scan-terraform.js';
 import { scanServerless } from './serverless/scan-serverless.js';
 import { scanTerraform } from './terraform/scan-terraform.js';
 
