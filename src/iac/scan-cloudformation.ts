@@ -5,6 +5,7 @@ import type { InfraScan, LambdaResource, ParameterResource, Resource } from './r
 import { compareText, discoverTemplates } from './discover-templates.js';
 import type { TemplateFile } from './discover-templates.js';
 import { linkTriggers } from './link-triggers.js';
+import { withoutPackagedCopies } from './packaged-templates.js';
 import { parseTemplate } from './parse-template.js';
 import { readFunctions } from './read-functions.js';
 import { readQueues, readTopics } from './read-queues-topics.js';
@@ -45,7 +46,8 @@ export async function scanCloudFormation(
 export function readTemplates(files: TemplateFile[], options: { logger: Logger }): InfraScan {
   const started = Date.now();
   const reads = files.map(file => readTemplateFile(file, options.logger));
-  const templates = reads.flatMap(read => (read.kind === 'template' ? [read.template] : []));
+  const parsed = reads.flatMap(read => (read.kind === 'template' ? [read.template] : []));
+  const templates = withoutPackagedCopies(parsed, options.logger);
   const sources = reads.flatMap(read => sourceOf(read));
 
   const resources = templates.flatMap(template => resourcesOf(template, options.logger));
@@ -55,7 +57,7 @@ export function readTemplates(files: TemplateFile[], options: { logger: Logger }
   linkTriggers(templates, lambdas, options.logger);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const failed = sources.length - templates.length;
+  const failed = sources.length - parsed.length;
   options.logger.step(
     `cloudformation: ${templates.length} templates, ${resources.length} resources in ${seconds}s, ${failed} skipped`,
   );
