@@ -10,9 +10,11 @@ import type { Analysis } from '../analyze.js';
 import type { Severity } from '../rules/finding.js';
 import { SEVERITIES, isAtLeast } from '../rules/finding.js';
 import { EXIT } from './exit-codes.js';
+import { registerMcpInstallCommand } from './mcp-install.js';
 import { registerRuleCommands } from './rules-commands.js';
 import type { CommonOptions } from './run-analysis.js';
 import { runAnalysis, useColor } from './run-analysis.js';
+import { registerServeCommand } from './serve.js';
 
 const VERSION = '0.1.0';
 
@@ -118,6 +120,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   );
 
   registerRuleCommands(program);
+  registerServeCommand(program, setExitCode, VERSION);
+  registerMcpInstallCommand(program, setExitCode);
 
   return program;
 }

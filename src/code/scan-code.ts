@@ -13,11 +13,23 @@ export interface ScanCodeOptions {
   logger: Logger;
   /** Gitignore-style patterns, relative to the root, of files to leave out. */
   exclude?: string[];
+  /** File contents (by path relative to the root) read instead of the disk: unsaved edits. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
-function readSources(root: string, files: string[], logger: Logger): Map<string, string> {
+function readSources(
+  root: string,
+  files: string[],
+  logger: Logger,
+  overlay?: ReadonlyMap<string, string>,
+): Map<string, string> {
   const sources = new Map<string, string>();
   for (const file of files) {
+    const unsaved = overlay?.get(file);
+    if (unsaved !== undefined) {
+      sources.set(file, unsaved);
+      continue;
+    }
     try {
       sources.set(file, readFileSync(path.join(root, file), 'utf8'));
     } catch (error) {
@@ -45,8 +57,9 @@ function sourceStatusOf(facts: FileFacts, logger: Logger): SourceStatus {
 /** Scans the JavaScript and TypeScript under `root` for DynamoDB operations, code functions and exports. */
 export async function scanCode(root: string, options: ScanCodeOptions): Promise<CodeScan> {
   const started = performance.now();
-  const files = discoverFiles(root, options.exclude);
-  const sources = readSources(root, files, options.logger);
+  const discovered = discoverFiles(root, options.exclude);
+  const files = [...new Set([...discovered, ...(options.overlay?.keys() ?? [])])].sort();
+  const sources = readSources(root, files, options.logger, options.overlay);
   const resolver = new ModuleResolver(root, new Set(sources.keys()));
   const resolve = (fromFile: string, specifier: string) => resolver.resolve(fromFile, specifier);
   const selected = [...selectFilesToParse(sources, resolve)].sort();
