@@ -33,9 +33,15 @@ export class LineTable {
 export type ParsedFile =
   { ok: true; program: Program; lines: LineTable } | { ok: false; error: string; line: number };
 
+// React projects write JSX in plain `.js` files; JSX is a superset of JavaScript, so reading
+// every JavaScript file as JSX loses nothing.
+const JS_FILE = /\.[cm]?js$/;
+
 export function parseFile(file: string, source: string): ParsedFile {
   const lines = new LineTable(source);
-  const result = parseSync(file, source, { sourceType: 'module' });
+  const result = JS_FILE.test(file)
+    ? parseSync(file, source, { sourceType: 'module', lang: 'jsx' })
+    : parseSync(file, source, { sourceType: 'module' });
   // Warnings and advice (an unused label, say) do not stop the scan; only errors do.
   const firstError = result.errors.find(error => String(error.severity) === 'Error');
   if (!firstError) {
