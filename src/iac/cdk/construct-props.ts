@@ -1,4 +1,4 @@
-import type { Expression, Node, ObjectExpression } from 'oxc-parser';
+import type { Expression, Node } from 'oxc-parser';
 import { memberPath, staticKeyName, unwrapExpression } from '../../code/ast.js';
 
 /** The value of `key` in an object literal, when the literal states it. */

@@ -6,6 +6,9 @@ import { handlerOfConstruct, isFunctionConstruct } from './construct-handler.js'
 import type { ConstructIndex } from './construct-index.js';
 import type { ConstructFact } from './parse-cdk-source.js';
 import type { AssemblyTemplate } from './read-assembly.js';
+import { addHttpEvents } from './read-http-routes.js';
+import { parseTemplate } from '../parse-template.js';
+import { indexTemplate } from '../template.js';
 
 /** What `cdk synth` recorded about one resource of a template. */
 export interface ResourceMetadata {
@@ -35,6 +38,7 @@ export async function linkSynthesized(
 ): Promise<void> {
   const metadata = metadataOf(template.file.source);
   const own = resources.filter(resource => resource.template === template.file.path);
+  addHttpEventsOf(template, own);
   for (const resource of own) {
     const cdkPath = metadata.get(resource.logicalId)?.cdkPath;
     const found = cdkPath ? app.constructs.find(cdkPath, acceptsFor(resource)) : undefined;
@@ -50,6 +54,17 @@ export async function linkSynthesized(
       const handler = fromSource ?? (await handlerOfAsset(resource, template, assetPath, app));
       assignHandler(resource, handler, app.logger);
     }
+  }
+}
+
+function addHttpEventsOf(template: AssemblyTemplate, resources: Resource[]): void {
+  const parsed = parseTemplate(template.file.source, template.file.path, true);
+  const indexed = parsed.ok ? indexTemplate(template.file.path, parsed.root) : undefined;
+  const lambdas = resources.filter(
+    (resource): resource is LambdaResource => resource.kind === 'lambda',
+  );
+  if (indexed) {
+    addHttpEvents(indexed, lambdas);
   }
 }
 
