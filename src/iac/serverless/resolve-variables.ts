@@ -182,7 +182,7 @@ export class VariableResolver {
   }
 
   private selfValue(path: string, location: Location): Found {
-    const found = nodeAtPath(this.input.root, path);
+    const found = this.nodeThroughVariables(this.input.file, this.input.root, path, location);
     if (path === 'provider.stage' && !found) {
       return scalarNode(this.stage(), location);
     }
@@ -207,9 +207,31 @@ export class VariableResolver {
     const tree = this.input.readIncluded(path);
     const location = { file: path, line: 1, column: 1 };
 
-    return tree
-      ? this.resolvedOnce(`${path}:${address}`, nodeAtPath(tree, address), location)
-      : undefined;
+    const found = tree ? this.nodeThroughVariables(path, tree, address, location) : undefined;
+
+    return this.resolvedOnce(`${path}:${address}`, found, location);
+  }
+
+  // `${self:custom.settings.queue}` reaches into `settings: ${file(./settings.json)}`, so a
+  // variable met on the way is resolved before the next step.
+  private nodeThroughVariables(
+    file: string,
+    tree: TemplateNode,
+    path: string,
+    location: Location,
+  ): TemplateNode | undefined {
+    const segments = path === '' ? [] : path.split('.');
+    let current: TemplateNode | undefined = tree;
+    for (const [index, segment] of segments.entries()) {
+      if (current?.kind === 'scalar' && typeof current.value === 'string') {
+        const key = `${file}:${segments.slice(0, index).join('.')}`;
+        current = this.resolvedOnce(key, current, location);
+      }
+
+      current = nodeAtPath(current, segment);
+    }
+
+    return current;
   }
 
   // Each address resolves once, so values that refer to each other stay linear, and a value
