@@ -1,0 +1,342 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BIN,
+  call,
+  copyOrdersApp,
+  eventually,
+  newClient,
+  structured,
+  textOf,
+} from './serve-helpers.js';
+
+const root = copyOrdersApp();
+const client = newClient();
+
+beforeAll(async () => {
+  await client.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN, 'serve', root, '--stdio'],
+      stderr: 'pipe',
+    }),
+  );
+});
+
+afterAll(async () => {
+  await client.close();
+});
+
+const EXPECTED_TOOLS = [
+  'analyze_function',
+  'check_change',
+  'explain_rule',
+  'get_graph_summary',
+  'get_infra_overview',
+  'get_table',
+  'list_findings',
+  'suggest_gsi',
+];
+
+describe('infrawise serve --stdio', () => {
+  it('lists every tool with its input and output schema', async () => {
+    const { tools } = await client.listTools();
+
+    expect(tools.map(tool => tool.name).sort()).toEqual(EXPECTED_TOOLS);
+    const analyzeFunction = tools.find(tool => tool.name === 'analyze_function');
+    expect(Object.keys(analyzeFunction?.inputSchema.properties ?? {})).toEqual([
+      'name',
+      'file',
+      'export',
+    ]);
+    expect(analyzeFunction?.outputSchema?.properties).toHaveProperty('graph');
+  });
+
+  it('gives the overview with counts, high findings and the status of every source', async () => {
+    const result = await call(client, 'get_infra_overview');
+    const overview = structured(result);
+
+    expect(overview.counts).toMatchObject({
+      tables: 2,
+      indexes: 1,
+      lambdas: 6,
+      queues: 1,
+      streams: 1,
+    });
+    expect(overview.highFindings.map((finding: { ruleId: string }) => finding.ruleId)).toContain(
+      'dynamodb/full-scan',
+    );
+    expect(overview.graph.sources).toContainEqual({
+      kind: 'cloudformation',
+      status: 'ok',
+      filesRead: 1,
+      failed: [],
+    });
+    expect(overview.graph.sources).toContainEqual({
+      kind: 'terraform',
+      status: 'not configured',
+      filesRead: 0,
+      failed: [],
+    });
+    expect(Date.parse(overview.graph.builtAt)).not.toBeNaN();
+    expect(textOf(result)).toContain('graph built');
+  });
+
+  it('analyses a Lambda: tables with actions, the SQS event shape and the environment', async () => {
+    const result = await call(client, 'analyze_function', { name: 'PaymentConfirmedFunction' });
+    const [match] = structured(result).matches;
+
+    expect(match.kind).toBe('lambda');
+    expect(match.codeFunction).toMatchObject({
+      file: 'src/handlers/payment-confirmed.ts',
+      name: 'handler',
+    });
+    expect(match.tables).toContainEqual(
+      expect.objectContaining({ table: 'orders', resolved: true, actions: ['update'] }),
+    );
+    expect(match.tables[0].accesses[0].location).toMatchObject({
+      file: 'src/lib/orders-repository.ts',
+      line: 29,
+    });
+    expect(match.eventSources).toEqual([
+      expect.objectContaining({
+        type: 'sqs',
+        name: 'Payments',
+        source: '!GetAtt PaymentsQueue.Arn',
+        batchSize: 10,
+        eventShape: expect.stringContaining('Records: [{ messageId'),
+      }),
+    ]);
+    expect(match.environment).toContainEqual({
+      name: 'ORDERS_TABLE',
+      readInCode: true,
+      values: [
+        { lambda: 'PaymentConfirmedFunction', value: '!Ref OrdersTable', resolvesTo: 'orders' },
+      ],
+    });
+    expect(match.publishes).toEqual([]);
+  });
+
+  it('analyses a code function reached by two Lambdas, with both event sources', async () => {
+    const result = await call(client, 'analyze_function', { name: 'setStatus' });
+    const [match] = structured(result).matches;
+
+    expect(match).toMatchObject({ kind: 'code-function', name: 'setStatus' });
+    expect(match.lambdas.sort()).toEqual(['PaymentConfirmedFunction', 'UpdateStatusFunction']);
+    expect(match.eventSources.map((event: { type: string }) => event.type).sort()).toEqual([
+      'http-api',
+      'sqs',
+    ]);
+    expect(match.tables.map((use: { table: string }) => use.table).sort()).toEqual([
+      'orders',
+      'orders-audit',
+    ]);
+  });
+
+  it('returns every same-named code function, each with its location', async () => {
+    const result = await call(client, 'analyze_function', { name: 'handler' });
+    const files = structured(result).matches.map(
+      (match: { codeFunction: { file: string } }) => match.codeFunction.file,
+    );
+
+    expect(files).toHaveLength(6);
+    expect(files).toContain('src/handlers/list-orders.ts');
+  });
+
+  it('analyses a file and export', async () => {
+    const result = await call(client, 'analyze_function', {
+      file: 'src/handlers/list-orders.ts',
+      export: 'handler',
+    });
+    const [match] = structured(result).matches;
+
+    expect(match.lambdas).toEqual(['ListOrdersFunction']);
+    expect(match.tables[0]).toMatchObject({ table: 'orders', actions: ['scan'] });
+    expect(match.findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain(
+      'dynamodb/full-scan',
+    );
+  });
+
+  it('describes a table with its keys, index, stream and code paths', async () => {
+    const result = await call(client, 'get_table', { name: 'orders' });
+    const [table] = structured(result).tables;
+
+    expect(table).toMatchObject({
+      logicalId: 'OrdersTable',
+      partitionKey: { name: 'orderId', type: 'S' },
+      billingMode: 'PAY_PER_REQUEST',
+      stream: { viewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(table.indexes[0]).toMatchObject({
+      name: 'byCustomer',
+      partitionKey: { name: 'customerId' },
+    });
+    expect(table.codePaths).toContainEqual(
+      expect.objectContaining({ lambda: 'ListOrdersFunction', action: 'scan' }),
+    );
+    expect(table.codePaths).toHaveLength(6);
+  });
+
+  it('points at the existing index, or writes a CloudFormation GSI', async () => {
+    const served = structured(
+      await call(client, 'suggest_gsi', { table: 'orders', partitionKey: 'customerId' }),
+    );
+    const missing = structured(
+      await call(client, 'suggest_gsi', { table: 'orders', partitionKey: 'status' }),
+    );
+
+    expect(served.answers[0].servedBy).toEqual({ kind: 'global', name: 'byCustomer' });
+    expect(missing.answers[0].suggestion).toMatchObject({
+      indexName: 'byStatus',
+      format: 'cloudformation-yaml',
+    });
+    expect(missing.answers[0].suggestion.definition).toContain('- IndexName: byStatus');
+  });
+
+  it('lists findings filtered by rule and by resource', async () => {
+    const scans = structured(await call(client, 'list_findings', { rule: 'dynamodb/full-scan' }));
+    const queue = structured(await call(client, 'list_findings', { resource: 'PaymentsQueue' }));
+
+    expect(scans.findings).toHaveLength(1);
+    expect(scans.findings[0].location).toMatchObject({
+      file: 'src/lib/orders-repository.ts',
+      line: 47,
+    });
+    expect(queue.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual([
+      'sqs/missing-dlq',
+    ]);
+  });
+
+  it('pages through the graph with a cursor', async () => {
+    const first = structured(await call(client, 'get_graph_summary', { kind: 'lambda', limit: 4 }));
+    const second = structured(
+      await call(client, 'get_graph_summary', {
+        kind: 'lambda',
+        limit: 4,
+        cursor: first.nextCursor,
+      }),
+    );
+
+    expect(first.total).toBe(6);
+    expect(first.nodes).toHaveLength(4);
+    expect(second.nodes).toHaveLength(2);
+    expect(second.nextCursor).toBeUndefined();
+    expect(first.edges).toContainEqual(expect.objectContaining({ kind: 'handles' }));
+  });
+
+  it('reports the findings a proposed content adds and removes without saving it', async () => {
+    const file = 'src/handlers/get-order.ts';
+    const content = `import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../lib/db';
+
+export const handler = async () => ddb.send(new ScanCommand({ TableName: process.env.ORDERS_TABLE }));
+`;
+    const result = structured(await call(client, 'check_change', { file, content }));
+
+    expect(result.added).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'dynamodb/full-scan',
+        location: expect.objectContaining({ file }),
+      }),
+    );
+    expect(result.removed).toEqual([]);
+    expect(readFileSync(join(root, file), 'utf8')).not.toContain('ScanCommand');
+  });
+
+  it('explains a rule', async () => {
+    const rule = structured(await call(client, 'explain_rule', { rule: 'dynamodb/full-scan' }));
+
+    expect(rule).toMatchObject({ id: 'dynamodb/full-scan', severity: 'high' });
+    expect(rule.rationale.length).toBeGreaterThan(20);
+    expect(rule.limitations.length).toBeGreaterThan(0);
+  });
+
+  it('answers bad input with error results and keeps serving', async () => {
+    const unknownFunction = await call(client, 'analyze_function', { name: 'NoSuchFunction' });
+    const badArguments = await call(client, 'get_table', { name: 42 });
+    const outside = await call(client, 'analyze_function', { file: '../../etc/passwd' });
+    const unknownTool = await call(client, 'no_such_tool');
+    const unknownRule = await call(client, 'explain_rule', { rule: 'dynamodb/nope' });
+
+    expect(unknownFunction.isError).toBe(true);
+    expect(textOf(unknownFunction)).toContain(
+      'No Lambda or code function matches name "NoSuchFunction"',
+    );
+    expect(badArguments.isError).toBe(true);
+    expect(textOf(badArguments)).toContain('Invalid arguments for tool get_table');
+    expect(outside.isError).toBe(true);
+    expect(textOf(outside)).toContain('is outside the repository');
+    expect(unknownTool.isError).toBe(true);
+    expect(textOf(unknownTool)).toContain('no_such_tool not found');
+    expect(unknownRule.isError).toBe(true);
+    expect(textOf(unknownRule)).toContain('Known rules: ');
+    expect((await call(client, 'get_infra_overview')).isError).toBeFalsy();
+  });
+
+  it('answers from the edited file once it is saved, without a restart', async () => {
+    const file = join(root, 'src/handlers/get-order.ts');
+    writeFileSync(
+      file,
+      `import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../lib/db';
+
+export const handler = async () => ddb.send(new ScanCommand({ TableName: process.env.ORDERS_TABLE }));
+`,
+    );
+
+    const result = await eventually(
+      async () => structured(await call(client, 'analyze_function', { name: 'GetOrderFunction' })),
+      answer => answer.matches[0].tables[0]?.actions.includes('scan') === true,
+    );
+
+    expect(result.matches[0].tables[0]).toMatchObject({ table: 'orders', actions: ['scan'] });
+  });
+});
+
+describe('stdout under --stdio', () => {
+  it('carries protocol messages only, even with --verbose', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', copyOrdersApp(), '--stdio', '--verbose'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'get_infra_overview', arguments: {} },
+    });
+    await eventually(
+      () => Promise.resolve(stdout),
+      text => text.includes('"id":2'),
+    );
+    child.stdin.end();
+    await new Promise(resolveExit => child.once('exit', resolveExit));
+
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map(line => (JSON.parse(line) as { jsonrpc: string }).jsonrpc)).toEqual([
+      '2.0',
+      '2.0',
+    ]);
+    expect(stderr).toContain('mcp: graph built');
+  });
+});
