@@ -1,4 +1,4 @@
-import type { Node } from 'oxc-parser';
+import type { Expression, Node } from 'oxc-parser';
 import { staticKeyName, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { codeFunctionOf } from './file-context.js';
@@ -16,7 +16,7 @@ function hasBatchItemFailures(node: Node): boolean {
 
 /** The object a returned expression stands for: itself, or the initialiser of a local variable. */
 function returnedObject(expression: Node, context: FileContext): Node {
-  const value = unwrapExpression(expression as never) as Node;
+  const value: Node = unwrapExpression(expression as Expression);
   if (value.type !== 'Identifier') {
     return value;
   }

@@ -4,6 +4,7 @@ import { batchResponseReturner } from './batch-item-failures.js';
 import { Bindings } from './bindings.js';
 import { calleeRefOf, constructedRef, requiredSource } from './callees.js';
 import { collectCodeFunctions, isInLoop } from './code-functions.js';
+import { eachLoopOf } from './each-loop.js';
 import type { FileContext } from './file-context.js';
 import { codeFunctionOf, locationOf, sourceText } from './file-context.js';
 import type { CalleeRef, CallSite, FileFacts, FunctionFacts, ImportRef } from './file-facts.js';
@@ -11,6 +12,8 @@ import { collectExports } from './module-exports.js';
 import type { AnonymousExport } from './module-exports.js';
 import { parseFile } from './parse-file.js';
 import { recogniseDynamoDb } from './recognise-dynamodb.js';
+import { responseFieldOf } from './response-fields.js';
+import { resultUseOf } from './result-use.js';
 import { moduleBindingEntity, sdkEntityOf } from './sdk-entities.js';
 import { unresolved } from './symbolic.js';
 import { evaluate, moduleBindingValue } from './values.js';
@@ -94,6 +97,8 @@ function callSiteOf(
   callee: CalleeRef,
   context: FileContext,
 ): CallSite {
+  const eachLoop = eachLoopOf(node, context);
+
   return {
     callee,
     args: node.arguments.map(argument =>
@@ -104,6 +109,8 @@ function callSiteOf(
     location: locationOf(context, node),
     codeFunction: codeFunctionOf(context, node),
     inLoop: isInLoop(node, context.parents, context.codeFunctions),
+    ...(eachLoop ? { eachLoop } : {}),
+    resultUse: resultUseOf(node, context),
   };
 }
 
@@ -136,6 +143,20 @@ function collectCalls(
       addCall(functions, context, owner, passed);
     }
   }
+}
+
+function recordResponseField(
+  node: Node,
+  context: FileContext,
+  fields: Map<string, Set<string>>,
+): void {
+  const field = responseFieldOf(node);
+  if (field === undefined) {
+    return;
+  }
+
+  const owner = codeFunctionOf(context, node);
+  fields.set(owner, (fields.get(owner) ?? new Set()).add(field));
 }
 
 function recordImportSource(node: Node, facts: FileFacts): void {
@@ -238,6 +259,7 @@ export function extractFileFacts(file: string, source: string): FileFacts {
   const context = contextFor(file, source, parsed.program, parsed.lines);
   const functions = functionList(context);
   const batchResponders = new Set<string>();
+  const responseFields = new Map<string, Set<string>>();
   walk(parsed.program, node => {
     recordImportSource(node, facts);
     recogniseDynamoDb(node, context, facts);
@@ -246,6 +268,7 @@ export function extractFileFacts(file: string, source: string): FileFacts {
     if (responder !== undefined) {
       batchResponders.add(responder);
     }
+    recordResponseField(node, context, responseFields);
   });
 
   const moduleExports = collectExports(parsed.program, context);
@@ -260,6 +283,7 @@ export function extractFileFacts(file: string, source: string): FileFacts {
     location,
     calls,
     ...(batchResponders.has(name) ? { returnsBatchItemFailures: true } : {}),
+    ...(responseFields.has(name) ? { responseFields: [...responseFields.get(name)!].sort() } : {}),
   }));
 
   return facts;

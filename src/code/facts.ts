@@ -31,6 +31,32 @@ export type Value =
   | { kind: 'fallback'; options: Value[] }
   | { kind: 'unresolved'; text: string };
 
+/** A loop that runs an operation once per element of a collection. */
+export interface EachLoop {
+  /** The `for` statement, or the `map`/`forEach` call whose callback holds the operation. */
+  location: Location;
+  /** A `map`/`forEach` callback, whose operations run side by side rather than one by one. */
+  parallel: boolean;
+}
+
+/**
+ * How the code around an operation uses its response: drops it, returns it to the caller, reads
+ * only the first of its `Items`, or reads it some other way.
+ */
+export type ResultUse = 'discarded' | 'returned' | 'first-item' | 'read';
+
+/** How many requests a batch input holds per table, when its code shows it. */
+export type BatchSize =
+  | { kind: 'count'; count: number }
+  /** Built from a whole collection (`event.items.map(...)`) with no chunking before it. */
+  | { kind: 'unbounded'; text: string; location: Location };
+
+/** The value code gives one attribute of a written item or key, and where. */
+export interface AttributeValue {
+  value: Value;
+  location?: Location;
+}
+
 /** One step a resolution took, kept as evidence for findings. */
 export interface ResolutionHop {
   description: string;
@@ -54,8 +80,21 @@ export interface Operation {
   hasFilter: boolean;
   hasLimit: boolean;
   inLoop: boolean;
+  /** The per-element loop around the operation (or around the wrapper's call site). */
+  eachLoop?: EachLoop;
   /** Reached through a paginator (`paginateQuery`, `paginateScan`). */
   viaPaginator: boolean;
+  /** A ConditionExpression (or legacy Expected) guards the write. */
+  hasCondition?: boolean;
+  /**
+   * Attribute values of `Key` (get, update, delete) or `Item` (put), by attribute name, as far as
+   * they resolve; a DynamoDB JSON value such as `{ S: 'x' }` is read as its inner value.
+   */
+  keyValues?: Record<string, AttributeValue>;
+  /** How the response is used where the operation is reported. */
+  resultUse?: ResultUse;
+  /** For batch-get and batch-write: the largest number of requests for one table. */
+  batchSize?: BatchSize;
   /**
    * Where the operation is reported. For an SDK call inside a wrapper whose input comes from the
    * wrapper's parameters, one operation is emitted per call site and this is the call site.
@@ -65,6 +104,8 @@ export interface Operation {
   sdkLocation?: Location;
   /** Id of the code function the operation sits in (the caller, for a wrapper call site). */
   codeFunction: string;
+  /** Id of the code function holding the SDK call, when `location` is a wrapper's call site. */
+  sdkCodeFunction?: string;
   hops: ResolutionHop[];
 }
 
@@ -82,6 +123,19 @@ export interface CodeFunction {
    * directly or through a local variable: a partial batch response for SQS, Kinesis or streams.
    */
   returnsBatchItemFailures?: boolean;
+  /** Calls this code function makes once per element of a loop, to code functions by id. */
+  loopCalls?: LoopCall[];
+  /**
+   * DynamoDB response and paging fields the code function names (`LastEvaluatedKey`,
+   * `ExclusiveStartKey`, `UnprocessedItems`, `UnprocessedKeys`): evidence that it pages or retries.
+   */
+  responseFields?: string[];
+}
+
+export interface LoopCall {
+  callee: string;
+  location: Location;
+  loop: EachLoop;
 }
 
 /** A name a module exports and the code function it stands for, when it is one. */

@@ -1,5 +1,5 @@
 import type { Location } from '../location.js';
-import type { Action, ResolutionHop } from './facts.js';
+import type { Action, BatchSize, EachLoop, ResolutionHop, ResultUse } from './facts.js';
 
 /**
  * A value as one file sees it, before the project is linked. Imports, wrapper parameters and
@@ -25,6 +25,8 @@ export type Symbolic =
 export interface ObjectEntry {
   key: Symbolic;
   value: Symbolic;
+  /** Where the property is written, for findings about one attribute. */
+  location?: Location;
 }
 
 /** A binding imported from another module, read through `path` (`TABLES.orders`). */
@@ -63,6 +65,8 @@ export interface CallSite {
   location: Location;
   codeFunction: string;
   inLoop: boolean;
+  eachLoop?: EachLoop;
+  resultUse: ResultUse;
 }
 
 /** An SDK call recognised inside one file. */
@@ -74,6 +78,9 @@ export interface SdkSite {
   location: Location;
   codeFunction: string;
   inLoop: boolean;
+  eachLoop?: EachLoop;
+  resultUse: ResultUse;
+  batchSize?: BatchSize;
 }
 
 /** A method call on an imported binding that is a DynamoDB client if the import turns out to be one. */
@@ -84,6 +91,8 @@ export interface ImportedClientCall {
   location: Location;
   codeFunction: string;
   inLoop: boolean;
+  eachLoop?: EachLoop;
+  resultUse: ResultUse;
 }
 
 export type ClientKind = 'v2-document' | 'v2-low-level' | 'v3-low-level' | 'v3-document';
@@ -102,6 +111,7 @@ export interface FunctionFacts {
   location: Location;
   calls: CalleeRef[];
   returnsBatchItemFailures?: boolean;
+  responseFields?: string[];
 }
 
 export interface ConstantFacts {

@@ -1,6 +1,6 @@
 import type { Location } from '../location.js';
 import { compareLocations, formatLocation } from '../location.js';
-import type { Operation } from './facts.js';
+import type { EachLoop, Operation, ResultUse } from './facts.js';
 import type { CallSite, SdkSite, Symbolic } from './file-facts.js';
 import { inputFields, targetsOf } from './operation-input.js';
 import type { ProjectIndex } from './project-index.js';
@@ -29,7 +29,10 @@ interface Emission {
   codeFunction: string;
   location: Location;
   sdkLocation?: Location;
+  sdkCodeFunction?: string;
   inLoop: boolean;
+  eachLoop?: EachLoop;
+  resultUse: ResultUse;
   input: Symbolic;
 }
 
@@ -49,10 +52,9 @@ function importedClientSites(index: ProjectIndex, file: string): SdkSite[] {
     if (!action) {
       return [];
     }
-    const { location, codeFunction, inLoop, input } = call;
-    return [
-      { sdkName: call.method, action, viaPaginator: false, input, location, codeFunction, inLoop },
-    ];
+    const { location, codeFunction, inLoop, eachLoop, resultUse, input } = call;
+    const place = { location, codeFunction, inLoop, resultUse, ...(eachLoop ? { eachLoop } : {}) };
+    return [{ sdkName: call.method, action, viaPaginator: false, input, ...place }];
   });
 }
 
@@ -166,12 +168,16 @@ function perCallSite(
   return sites.flatMap(({ file: callerFile, site }) => {
     const substituted =
       substituteParams(input, file, codeFunction, site.args) ?? unresolved(textOf(input));
+    const eachLoop = emission.eachLoop ?? site.eachLoop;
     const next: Emission = {
       file: callerFile,
       codeFunction: site.codeFunction,
       location: site.location,
       sdkLocation: emission.sdkLocation ?? emission.location,
+      sdkCodeFunction: emission.sdkCodeFunction ?? `${file}#${codeFunction}`,
       inLoop: site.inLoop || emission.inLoop,
+      ...(eachLoop ? { eachLoop } : {}),
+      resultUse: emission.resultUse === 'returned' ? site.resultUse : emission.resultUse,
       input: substituted,
     };
     return perCallSite(next, callers, depth + 1);
@@ -186,7 +192,7 @@ function operationsOf(
   const input = index.linkValue(
     defaultParams(emission.input) ?? unresolved(textOf(emission.input)),
   );
-  const fields = inputFields(input);
+  const fields = inputFields(site.action, input);
 
   return targetsOf(site.action, input).map(target => ({
     service: 'dynamodb',
@@ -197,10 +203,14 @@ function operationsOf(
     targetText: textOf(target),
     ...fields,
     inLoop: emission.inLoop,
+    ...(emission.eachLoop ? { eachLoop: emission.eachLoop } : {}),
     viaPaginator: site.viaPaginator,
+    resultUse: emission.resultUse,
+    ...(site.batchSize ? { batchSize: site.batchSize } : {}),
     location: emission.location,
     ...(emission.sdkLocation ? { sdkLocation: emission.sdkLocation } : {}),
     codeFunction: `${emission.file}#${emission.codeFunction}`,
+    ...(emission.sdkCodeFunction ? { sdkCodeFunction: emission.sdkCodeFunction } : {}),
     hops: collectHops(target),
   }));
 }
@@ -239,6 +249,8 @@ export function linkOperations(
           codeFunction: site.codeFunction,
           location: site.location,
           inLoop: site.inLoop,
+          ...(site.eachLoop ? { eachLoop: site.eachLoop } : {}),
+          resultUse: site.resultUse,
           input,
         };
         for (const emission of perCallSite(start, callers, 0)) {

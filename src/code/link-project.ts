@@ -1,5 +1,5 @@
 import { compareLocations } from '../location.js';
-import type { CodeFunction, CodeScan, ExportFact } from './facts.js';
+import type { CodeFunction, CodeScan, ExportFact, LoopCall } from './facts.js';
 import type { FileFacts } from './file-facts.js';
 import { callSitesByCallee, linkOperations } from './link-operations.js';
 import { ProjectIndex } from './project-index.js';
@@ -7,8 +7,27 @@ import type { ResolveModule } from './project-index.js';
 
 const MODULE_FUNCTION = '<module>';
 
+/** Calls made once per element of a loop, keyed by the id of the calling code function. */
+function loopCallsByCaller(index: ProjectIndex): Map<string, LoopCall[]> {
+  const byCaller = new Map<string, LoopCall[]>();
+  for (const [file, facts] of index.files) {
+    for (const site of facts.callSites) {
+      const callee = site.eachLoop ? index.functionOf(file, site.callee) : undefined;
+      if (!callee || !site.eachLoop || !index.hasFunction(callee)) {
+        continue;
+      }
+      const caller = `${file}#${site.codeFunction}`;
+      const call = { callee, location: site.location, loop: site.eachLoop };
+      byCaller.set(caller, [...(byCaller.get(caller) ?? []), call]);
+    }
+  }
+
+  return byCaller;
+}
+
 function linkFunctions(index: ProjectIndex, referenced: Set<string>): CodeFunction[] {
   const functions: CodeFunction[] = [];
+  const loopCalls = loopCallsByCaller(index);
   for (const [file, facts] of index.files) {
     for (const fn of facts.functions) {
       const id = `${file}#${fn.name}`;
@@ -19,7 +38,17 @@ function linkFunctions(index: ProjectIndex, referenced: Set<string>): CodeFuncti
         continue;
       }
       const batchResponse = fn.returnsBatchItemFailures ? { returnsBatchItemFailures: true } : {};
-      functions.push({ id, file, name: fn.name, location: fn.location, calls, ...batchResponse });
+      const inLoop = loopCalls.get(id);
+      functions.push({
+        id,
+        file,
+        name: fn.name,
+        location: fn.location,
+        calls,
+        ...batchResponse,
+        ...(inLoop ? { loopCalls: inLoop } : {}),
+        ...(fn.responseFields ? { responseFields: fn.responseFields } : {}),
+      });
     }
   }
 

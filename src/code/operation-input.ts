@@ -1,4 +1,4 @@
-import type { Action, Value } from './facts.js';
+import type { Action, AttributeValue, Value } from './facts.js';
 import type { Symbolic } from './file-facts.js';
 import { keyConditionAttributes, legacyKeyAttributes } from './key-condition.js';
 import { readProperty, textOf, toValue, unresolved } from './symbolic.js';
@@ -10,7 +10,11 @@ export interface InputFields {
   keyAttributes: string[];
   hasFilter: boolean;
   hasLimit: boolean;
+  hasCondition: boolean;
+  keyValues?: Record<string, AttributeValue>;
 }
+
+const DYNAMODB_JSON_TYPES = new Set(['S', 'N', 'B']);
 
 const STATEMENT_TABLE = /\b(?:FROM|INTO|UPDATE)\s+"?([A-Za-z0-9_.-]+?)"?(?:\.|\s|$|;)/i;
 
@@ -111,13 +115,47 @@ function isPresent(input: Symbolic, key: string): boolean {
   return value !== undefined && input.kind === 'object';
 }
 
-export function inputFields(input: Symbolic): Omit<InputFields, 'target'> {
+/** `{ S: 'x' }` in a low-level client's item stands for `'x'`. */
+function plainAttribute(value: Symbolic): Symbolic {
+  const [only] = value.kind === 'object' ? value.entries : [];
+  const isTyped =
+    value.kind === 'object' &&
+    value.entries.length === 1 &&
+    only?.key.kind === 'literal' &&
+    DYNAMODB_JSON_TYPES.has(only.key.value);
+
+  return isTyped && only ? only.value : value;
+}
+
+function keyValuesOf(action: Action, input: Symbolic): Record<string, AttributeValue> | undefined {
+  const field =
+    action === 'put' ? 'Item' : ['get', 'update', 'delete'].includes(action) ? 'Key' : '';
+  const item = field ? readProperty(input, field) : undefined;
+  if (item?.kind !== 'object') {
+    return undefined;
+  }
+
+  const values: Record<string, AttributeValue> = {};
+  for (const entry of item.entries) {
+    if (entry.key.kind === 'literal') {
+      const value = toValue(plainAttribute(entry.value));
+      values[entry.key.value] = entry.location ? { value, location: entry.location } : { value };
+    }
+  }
+
+  return values;
+}
+
+export function inputFields(action: Action, input: Symbolic): Omit<InputFields, 'target'> {
   const index = readProperty(input, 'IndexName');
+  const keyValues = keyValuesOf(action, input);
 
   return {
     ...(index && input.kind === 'object' ? { indexName: toValue(index) } : {}),
     keyAttributes: keyAttributesOf(input),
     hasFilter: ['FilterExpression', 'ScanFilter', 'QueryFilter'].some(key => isPresent(input, key)),
     hasLimit: isPresent(input, 'Limit'),
+    hasCondition: ['ConditionExpression', 'Expected'].some(key => isPresent(input, key)),
+    ...(keyValues ? { keyValues } : {}),
   };
 }

@@ -1,11 +1,14 @@
 import type { Argument, Expression, Node } from 'oxc-parser';
 import { staticKeyName, unwrapExpression } from './ast.js';
+import { batchSizeOf } from './batch-size.js';
 import { isInLoop } from './code-functions.js';
+import { eachLoopOf } from './each-loop.js';
 import type { FileContext } from './file-context.js';
 import { codeFunctionOf, locationOf, sourceText } from './file-context.js';
 import type { ImportedClientCall, SdkSite, Symbolic } from './file-facts.js';
 import { sdkEntityOf } from './sdk-entities.js';
 import { ANY_CLIENT_METHOD, CLIENT_METHODS, COMMANDS, PAGINATORS } from './sdk-names.js';
+import { resultUseOf } from './result-use.js';
 import { unresolved } from './symbolic.js';
 import { evaluate } from './values.js';
 
@@ -17,17 +20,29 @@ function inputOf(argument: Argument | undefined, context: FileContext): Symbolic
   return evaluate(argument, context);
 }
 
-function siteAt(
-  node: Node,
-  fields: Pick<SdkSite, 'sdkName' | 'action' | 'viaPaginator' | 'input'>,
-  context: FileContext,
-): SdkSite {
+/** Where a call sits: its location, code function, loops and how its response is used. */
+function placeOf(node: Node, context: FileContext) {
+  const eachLoop = eachLoopOf(node, context);
+
   return {
-    ...fields,
     location: locationOf(context, node),
     codeFunction: codeFunctionOf(context, node),
     inLoop: isInLoop(node, context.parents, context.codeFunctions),
+    ...(eachLoop ? { eachLoop } : {}),
+    resultUse: resultUseOf(node, context),
   };
+}
+
+function siteAt(
+  node: Extract<Node, { type: 'NewExpression' | 'CallExpression' }>,
+  fields: Pick<SdkSite, 'sdkName' | 'action' | 'viaPaginator' | 'input'>,
+  context: FileContext,
+): SdkSite {
+  const isBatch = fields.action === 'batch-get' || fields.action === 'batch-write';
+  const keysField = fields.action === 'batch-get' ? 'Keys' : undefined;
+  const batchSize = isBatch ? batchSizeOf(node.arguments[0], keysField, context) : undefined;
+
+  return { ...fields, ...placeOf(node, context), ...(batchSize ? { batchSize } : {}) };
 }
 
 /** `new QueryCommand(input)` with the command imported from an SDK package. */
@@ -111,9 +126,7 @@ function importedClientCall(
     receiver,
     method: called[1],
     input: inputOf(node.arguments[0], context),
-    location: locationOf(context, node),
-    codeFunction: codeFunctionOf(context, node),
-    inLoop: isInLoop(node, context.parents, context.codeFunctions),
+    ...placeOf(node, context),
   };
 }
 

@@ -95,7 +95,7 @@ export function mapSymbolic(
       const entries = value.entries.flatMap(entry => {
         const mapped = mapSymbolic(entry.value, map);
         const key = mapSymbolic(entry.key, map);
-        return mapped && key ? [{ key, value: mapped }] : [];
+        return mapped && key ? [{ ...entry, key, value: mapped }] : [];
       });
       const spreads = value.spreads.flatMap(spread => mapSymbolic(spread, map) ?? []);
       return { ...value, entries, spreads };

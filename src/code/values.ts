@@ -106,7 +106,7 @@ function objectValue(node: ObjectExpression, context: FileContext, depth: number
     const value = isFunctionNode(property.value)
       ? unresolved(sourceText(context, property.value))
       : evaluate(property.value, context, depth + 1);
-    entries.push({ key, value });
+    entries.push({ key, value, location: locationOf(context, property) });
   }
 
   return { kind: 'object', entries, spreads, text: sourceText(context, node) };
