@@ -50,12 +50,13 @@ export async function analyze(
   const started = performance.now();
   const absoluteRoot = resolve(root);
   const codeOptions = { logger, exclude: config.exclude, overlay: options.overlay };
-  const [code, infra] = await Promise.all([
-    timed('code', logger, () => scanCode(absoluteRoot, codeOptions)),
-    timed('cloudformation', logger, () =>
-      scanInfra(absoluteRoot, { logger, exclude: config.exclude }),
-    ),
-  ]);
+  const infra = await timed('infrastructure', logger, () =>
+    scanInfra(absoluteRoot, { logger, exclude: config.exclude }),
+  );
+  const entryFiles = handlerFilesOf(infra);
+  const code = await timed('code', logger, () =>
+    scanCode(absoluteRoot, { logger, exclude: config.exclude, entryFiles }),
+  );
 
   const graph = buildGraph({ code, infra });
   logger.step(
@@ -89,6 +90,12 @@ async function timed<T>(stage: string, logger: Logger, run: () => Promise<T>): P
   logger.step(`${stage}: done in ${((performance.now() - started) / 1000).toFixed(2)}s`);
 
   return result;
+}
+
+function handlerFilesOf(infra: InfraScan): string[] {
+  return infra.resources.flatMap(resource =>
+    resource.kind === 'lambda' ? (resource.handler?.files ?? []) : [],
+  );
 }
 
 function configSource(path: string): SourceStatus {

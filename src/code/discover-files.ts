@@ -93,6 +93,7 @@ export function importSpecifiers(source: string): string[] {
 export function selectFilesToParse(
   sources: Map<string, string>,
   resolve: (fromFile: string, specifier: string) => string | undefined,
+  entryFiles: string[] = [],
 ): Set<string> {
   const imports = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
@@ -105,7 +106,7 @@ export function selectFilesToParse(
   }
 
   const seeds = [...sources]
-    .filter(([, source]) => MENTIONS_SDK_OR_ENV.test(source))
+    .filter(([file, source]) => MENTIONS_SDK_OR_ENV.test(source) || entryFiles.includes(file))
     .map(([file]) => file);
   const withImporters = closure(seeds, file => importers.get(file) ?? []);
 

@@ -15,6 +15,11 @@ export interface ScanCodeOptions {
   exclude?: string[];
   /** File contents (by path relative to the root) read instead of the disk: unsaved edits. */
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * Files to parse whatever the pre-filter says: the handlers that infrastructure names, which
+   * may touch no SDK themselves (a queue consumer that only returns batchItemFailures).
+   */
+  entryFiles?: string[];
 }
 
 function readSources(
@@ -62,7 +67,7 @@ export async function scanCode(root: string, options: ScanCodeOptions): Promise<
   const sources = readSources(root, files, options.logger, options.overlay);
   const resolver = new ModuleResolver(root, new Set(sources.keys()));
   const resolve = (fromFile: string, specifier: string) => resolver.resolve(fromFile, specifier);
-  const selected = [...selectFilesToParse(sources, resolve)].sort();
+  const selected = [...selectFilesToParse(sources, resolve, options.entryFiles)].sort();
 
   const facts = selected.map(file => extractFileFacts(file, sources.get(file)!));
   const sourceStatuses = facts.map(fileFacts => sourceStatusOf(fileFacts, options.logger));
