@@ -43,11 +43,15 @@ export async function scanCloudFormation(
  * Reads template files that were already found (by discovery, or by a CDK manifest) into
  * resources, linking triggers across them.
  */
-export function readTemplates(files: TemplateFile[], options: { logger: Logger }): InfraScan {
+export function readTemplates(
+  files: TemplateFile[],
+  options: { logger: Logger; keepPackaged?: boolean },
+): InfraScan {
   const started = Date.now();
   const reads = files.map(file => readTemplateFile(file, options.logger));
   const parsed = reads.flatMap(read => (read.kind === 'template' ? [read.template] : []));
-  const templates = withoutPackagedCopies(parsed, options.logger);
+  // Every template of a cloud assembly has its code in S3, and none of them is a copy.
+  const templates = options.keepPackaged ? parsed : withoutPackagedCopies(parsed, options.logger);
   const sources = reads.flatMap(read => sourceOf(read));
 
   const resources = templates.flatMap(template => resourcesOf(template, options.logger));

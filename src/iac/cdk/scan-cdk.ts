@@ -114,7 +114,7 @@ async function readSynthesized(
   const templates = assemblies.flatMap(assembly => assembly.read.templates);
   const scan = readTemplates(
     templates.map(template => template.file),
-    { logger },
+    { logger, keepPackaged: true },
   );
   for (const { app, read } of assemblies) {
     const constructs = new ConstructIndex(parsed.byApp.get(app) ?? []);
