@@ -215,7 +215,7 @@ function applyParts(value: HclValue, parts: TraversalPart[], text: string): HclV
 
 function stepInto(value: HclValue, part: TraversalPart, text: string): HclValue {
   if (value.kind === 'object') {
-    return value.entries[part.segment] ?? unresolved(text);
+    return value.entries[keyNameOf(part.segment)] ?? unresolved(text);
   }
 
   if (value.kind === 'tuple' && part.type === 'indexTraversal') {
@@ -262,6 +262,9 @@ async function callFunction(
   switch (node.meta.name) {
     case 'jsonencode':
     case 'tostring':
+    case 'tomap':
+    case 'tolist':
+    case 'toset':
       return first ?? unresolved(text);
     case 'lower':
     case 'upper':

@@ -30,6 +30,26 @@ interface InstanceContext {
   logger: Logger;
 }
 
+// Only the blocks the readers use are evaluated: each expression is a call into the parser's
+// WebAssembly module, and most of a real configuration is alarms, buckets and networking.
+const READ_TYPES = new Set([
+  'aws_dynamodb_table',
+  'aws_lambda_function',
+  'aws_lambda_event_source_mapping',
+  'aws_sqs_queue',
+  'aws_sns_topic',
+  'aws_sns_topic_subscription',
+  'aws_iam_role',
+  'aws_iam_role_policy',
+  'aws_iam_policy',
+  'aws_iam_role_policy_attachment',
+  'aws_iam_policy_attachment',
+  'aws_iam_policy_document',
+  'aws_apigatewayv2_route',
+  'aws_apigatewayv2_integration',
+  'archive_file',
+]);
+
 // A module that calls itself through a chain of sources would never end.
 const MAX_MODULE_DEPTH = 10;
 
@@ -92,7 +112,7 @@ export class ModuleInstance implements Scope {
   /** The blocks of this instance and of every module it calls, depth first. */
   async blocks(): Promise<TerraformBlock[]> {
     const blocks: TerraformBlock[] = [];
-    for (const declaration of this.module.blocks) {
+    for (const declaration of this.module.blocks.filter(block => READ_TYPES.has(block.type))) {
       blocks.push(await this.blockOf(declaration));
     }
 
