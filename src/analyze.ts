@@ -49,13 +49,17 @@ export async function analyze(
 ): Promise<Analysis> {
   const started = performance.now();
   const absoluteRoot = resolve(root);
-  const codeOptions = { logger, exclude: config.exclude, overlay: options.overlay };
   const infra = await timed('infrastructure', logger, () =>
     scanInfra(absoluteRoot, { logger, exclude: config.exclude }),
   );
   const entryFiles = handlerFilesOf(infra);
   const code = await timed('code', logger, () =>
-    scanCode(absoluteRoot, { logger, exclude: config.exclude, entryFiles }),
+    scanCode(absoluteRoot, {
+      logger,
+      exclude: config.exclude,
+      overlay: options.overlay,
+      entryFiles,
+    }),
   );
 
   const graph = buildGraph({ code, infra });
