@@ -24,9 +24,10 @@ describe('infrawise mcp install', () => {
     expect(second.stdout).toContain(
       '.mcp.json: already has the "infrawise" server; nothing changed.',
     );
-    expect(
-      Object.keys(JSON.parse(readFileSync(join(root, '.mcp.json'), 'utf8')).mcpServers),
-    ).toEqual(['other', 'infrawise']);
+    const written = JSON.parse(readFileSync(join(root, '.mcp.json'), 'utf8')) as {
+      mcpServers: Record<string, unknown>;
+    };
+    expect(Object.keys(written.mcpServers)).toEqual(['other', 'infrawise']);
   });
 
   it('exits 2 when no editor is named', () => {

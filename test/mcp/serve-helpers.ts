@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll } from 'vitest';
+import type { z } from 'zod';
+import type { GraphStatus } from '../../src/mcp/graph-status.js';
+import type { Tool } from '../../src/mcp/tool.js';
 
 export const BIN = resolve('dist/cli/main.js');
 
@@ -46,10 +49,23 @@ export function textOf(result: CallToolResult): string {
   return result.content.map(part => (part.type === 'text' ? part.text : '')).join('\n');
 }
 
-/** Structured content of a result, typed loosely: tests assert on concrete values. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep, known shapes
-export function structured(result: CallToolResult): any {
-  return result.structuredContent;
+type OutputOf<T> =
+  T extends Tool<z.ZodRawShape, infer Output>
+    ? z.infer<z.ZodObject<Output>> & { graph: GraphStatus }
+    : never;
+
+/** Calls a tool and returns its structured content, typed by the tool's output schema. */
+export async function ask<T extends Tool<z.ZodRawShape, z.ZodRawShape>>(
+  client: Client,
+  tool: T,
+  args: Record<string, unknown> = {},
+): Promise<OutputOf<T>> {
+  const result = await call(client, tool.name, args);
+  if (result.isError) {
+    throw new Error(`${tool.name} answered an error: ${textOf(result)}`);
+  }
+
+  return result.structuredContent as OutputOf<T>;
 }
 
 export interface HttpServer {
@@ -96,4 +112,14 @@ export async function eventually<T>(
     }
     await new Promise(resolveLater => setTimeout(resolveLater, 200));
   }
+}
+
+/** The first item; fails the test when there is none. */
+export function firstOf<T>(items: T[]): T {
+  const [first] = items;
+  if (first === undefined) {
+    throw new Error('expected at least one item, got none');
+  }
+
+  return first;
 }

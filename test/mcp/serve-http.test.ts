@@ -3,8 +3,11 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFunction } from '../../src/mcp/tools/analyze-function.js';
+import { getInfraOverview } from '../../src/mcp/tools/get-infra-overview.js';
+import { getTable } from '../../src/mcp/tools/get-table.js';
 import type { HttpServer } from './serve-helpers.js';
-import { call, copyOrdersApp, newClient, startHttpServer, structured } from './serve-helpers.js';
+import { ask, copyOrdersApp, firstOf, newClient, startHttpServer } from './serve-helpers.js';
 
 const INITIALIZE = JSON.stringify({
   jsonrpc: '2.0',
@@ -81,22 +84,20 @@ describe('infrawise serve --http', () => {
     await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
 
     const { tools } = await client.listTools();
-    const table = structured(await call(client, 'get_table', { name: 'orders' }));
-    const lambda = structured(
-      await call(client, 'analyze_function', { name: 'ListOrdersFunction' }),
-    );
+    const table = await ask(client, getTable, { name: 'orders' });
+    const lambda = await ask(client, analyzeFunction, { name: 'ListOrdersFunction' });
     await client.close();
 
     expect(tools).toHaveLength(8);
-    expect(table.tables[0]).toMatchObject({
+    expect(firstOf(table.tables)).toMatchObject({
       logicalId: 'OrdersTable',
       partitionKey: { name: 'orderId' },
     });
-    expect(lambda.matches[0].eventSources[0]).toMatchObject({
+    expect(firstOf(firstOf(lambda.matches).eventSources)).toMatchObject({
       type: 'http-api',
       route: 'GET /orders',
     });
-    expect(lambda.matches[0].eventSources[0].eventShape).toContain('routeKey');
+    expect(firstOf(firstOf(lambda.matches).eventSources).eventShape).toContain('routeKey');
   });
 
   it('answers a request from a local origin', async () => {
@@ -160,7 +161,7 @@ describe('infrawise serve --http --token', () => {
     });
     await client.connect(transport);
 
-    const overview = structured(await call(client, 'get_infra_overview'));
+    const overview = await ask(client, getInfraOverview);
     await client.close();
 
     expect(overview.counts.tables).toBe(2);
