@@ -9,6 +9,14 @@ import { streamFanOut } from './dynamodb/stream-fan-out.js';
 import { streamFailureHandling } from './lambda/stream-failure-handling.js';
 import { missingDlq } from './sqs/missing-dlq.js';
 import { visibilityTimeout } from './sqs/visibility-timeout.js';
+import { batchLimit } from './dynamodb/batch-limit.js';
+import { callInLoop } from './dynamodb/call-in-loop.js';
+import { constantPartitionKey } from './dynamodb/constant-partition-key.js';
+import { missingIndex } from './dynamodb/missing-index.js';
+import { readModifyWrite } from './dynamodb/read-modify-write.js';
+import { unhandledPagination } from './dynamodb/unhandled-pagination.js';
+import { unprocessedItems } from './dynamodb/unprocessed-items.js';
+import { unusedIndex } from './dynamodb/unused-index.js';
 import type { Rule } from './rule.js';
 
 /** Every rule infrawise runs, in the order `infrawise rules` lists them. */
@@ -24,6 +32,14 @@ export const RULES: readonly Rule[] = [
   visibilityTimeout,
   missingDlq,
   missingPermission,
+  callInLoop,
+  unhandledPagination,
+  unprocessedItems,
+  batchLimit,
+  missingIndex,
+  unusedIndex,
+  constantPartitionKey,
+  readModifyWrite,
 ];
 
 export function findRule(id: string): Rule | undefined {
