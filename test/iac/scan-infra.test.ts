@@ -58,8 +58,9 @@ describe('scanInfra', () => {
       'dist/template.yaml': queueTemplate,
       'serverless.yml': queueTemplate,
     });
+    const templates = scan.sources.filter(source => source.kind === 'cloudformation');
 
-    expect(scan.sources.map(source => source.path)).toEqual(['template.yaml']);
+    expect(templates.map(source => source.path)).toEqual(['template.yaml']);
   });
 
   it('respects a .gitignore in a subfolder and the exclude option', async () => {
