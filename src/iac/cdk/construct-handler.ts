@@ -40,8 +40,8 @@ function nodejsHandlerOf(
   source: CdkSource,
   root: string,
 ): HandlerRef | undefined {
-  const entryNode = propOf(construct.props, 'entry');
-  const handlerNode = propOf(construct.props, 'handler');
+  const entryNode = propOf(construct.props, 'entry', source.scope.constants);
+  const handlerNode = propOf(construct.props, 'handler', source.scope.constants);
   const exportName = handlerNode ? staticStringOf(handlerNode, source.scope) : 'handler';
   if (exportName === undefined) {
     return undefined;
@@ -84,14 +84,17 @@ function assetHandlerOf(
   source: CdkSource,
   root: string,
 ): HandlerRef | undefined {
-  const handler = staticStringOf(propOf(construct.props, 'handler'), source.scope);
-  const code = propOf(construct.props, 'code');
+  const handler = staticStringOf(
+    propOf(construct.props, 'handler', source.scope.constants),
+    source.scope,
+  );
+  const code = propOf(construct.props, 'code', source.scope.constants);
   if (handler === undefined || code?.type !== 'CallExpression') {
     return undefined;
   }
 
   const loader = memberPath(code.callee)?.at(-1);
-  const runtime = runtimeOf(propOf(construct.props, 'runtime'));
+  const runtime = runtimeOf(propOf(construct.props, 'runtime', source.scope.constants));
   const common = { templateDir: '', handler, entryPoints: [] };
   if (loader === 'fromInline') {
     return handlerRefOf({ ...common, isInline: true });

@@ -1,33 +1,39 @@
 import type { Expression, Node } from 'oxc-parser';
 import { memberPath, staticKeyName, unwrapExpression } from '../../code/ast.js';
 
-/** The value of `key` in an object literal, when the literal states it. */
-export function propOf(props: Node | undefined, key: string): Expression | undefined {
-  if (props?.type !== 'ObjectExpression') {
-    return undefined;
-  }
+type Constants = Map<string, Expression>;
 
-  for (const property of props.properties) {
-    if (property.type === 'Property' && staticKeyName(property.key, property.computed) === key) {
-      return unwrapExpression(property.value);
-    }
-  }
-
-  return undefined;
+/**
+ * The value of `key` in an object literal, when the literal states it. With the file's
+ * constants, `{ ...functionSettings, entry }` reads the keys of `functionSettings` too.
+ */
+export function propOf(
+  props: Node | undefined,
+  key: string,
+  constants?: Constants,
+): Expression | undefined {
+  return entriesOf(props, constants).findLast(entry => entry.key === key)?.value;
 }
 
-/** The entries of an object literal whose keys are static, in source order. */
-export function entriesOf(props: Node | undefined): Array<{ key: string; value: Expression }> {
-  if (props?.type !== 'ObjectExpression') {
+/** The entries of an object literal whose keys are static, in source order; later ones win. */
+export function entriesOf(
+  props: Node | undefined,
+  constants?: Constants,
+  depth = 0,
+): Array<{ key: string; value: Expression }> {
+  if (props?.type !== 'ObjectExpression' || depth > 4) {
     return [];
   }
 
   return props.properties.flatMap(property => {
-    const key =
-      property.type === 'Property' ? staticKeyName(property.key, property.computed) : undefined;
-    return property.type === 'Property' && key !== undefined
-      ? [{ key, value: unwrapExpression(property.value) }]
-      : [];
+    if (property.type === 'SpreadElement') {
+      const spread = unwrapExpression(property.argument);
+      const value = spread.type === 'Identifier' ? constants?.get(spread.name) : undefined;
+      return value ? entriesOf(unwrapExpression(value), constants, depth + 1) : [];
+    }
+
+    const key = staticKeyName(property.key, property.computed);
+    return key === undefined ? [] : [{ key, value: unwrapExpression(property.value) }];
   });
 }
 
@@ -65,8 +71,12 @@ export function secondsOf(node: Expression | undefined): number | undefined {
   return value !== undefined && factor !== undefined ? value * factor : undefined;
 }
 
-export function numberPropOf(props: Node | undefined, key: string): number | undefined {
-  const value = propOf(props, key);
+export function numberPropOf(
+  props: Node | undefined,
+  key: string,
+  constants?: Constants,
+): number | undefined {
+  const value = propOf(props, key, constants);
 
   return value?.type === 'Literal' && typeof value.value === 'number' ? value.value : undefined;
 }

@@ -81,10 +81,11 @@ export function readSourceFunction(
 
 function assignSettings(lambda: LambdaResource, construct: ConstructFact, source: CdkSource): void {
   const props = construct.props;
-  const functionName = staticStringOf(propOf(props, 'functionName'), source.scope);
-  const runtime = runtimeOf(propOf(props, 'runtime'));
-  const timeout = secondsOf(propOf(props, 'timeout'));
-  const memorySize = numberPropOf(props, 'memorySize');
+  const constants = source.scope.constants;
+  const functionName = staticStringOf(propOf(props, 'functionName', constants), source.scope);
+  const runtime = runtimeOf(propOf(props, 'runtime', constants));
+  const timeout = secondsOf(propOf(props, 'timeout', constants));
+  const memorySize = numberPropOf(props, 'memorySize', constants);
   if (functionName !== undefined) {
     lambda.functionName = functionName;
   }
@@ -110,7 +111,10 @@ function environmentOf(construct: ConstructFact, source: CdkSource, tables: Tabl
     environmentLocations[name] = source.lines.locate(source.file, at);
   };
 
-  for (const entry of entriesOf(propOf(construct.props, 'environment'))) {
+  for (const entry of entriesOf(
+    propOf(construct.props, 'environment', source.scope.constants),
+    source.scope.constants,
+  )) {
     set(entry.key, entry.value, entry.value.start);
   }
 

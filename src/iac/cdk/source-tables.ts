@@ -37,7 +37,7 @@ function assignDetails(table: TableResource, construct: ConstructFact, source: C
   const props = construct.props;
   const partitionKey = keyOf(propOf(props, 'partitionKey'), source);
   const sortKey = keyOf(propOf(props, 'sortKey'), source);
-  const billingMode = billingModeOf(construct);
+  const billingMode = billingModeOf(construct, source);
   const stream = propOf(props, construct.className === 'TableV2' ? 'dynamoStream' : 'stream');
   if (table.nameValue === undefined && !table.nameIsLogicalId) {
     table.nameValue = { kind: 'literal', value: table.name };
@@ -104,7 +104,9 @@ function indexOf(
   // A local index shares the table's partition key and states only its sort key.
   const partitionKey =
     keyOf(propOf(node, 'partitionKey'), source) ??
-    (kind === 'local' ? keyOf(propOf(construct.props, 'partitionKey'), source) : undefined);
+    (kind === 'local'
+      ? keyOf(propOf(construct.props, 'partitionKey', source.scope.constants), source)
+      : undefined);
   if (name === undefined || !partitionKey) {
     return [];
   }
@@ -125,14 +127,16 @@ function indexOf(
 
 // TableV2 is on demand unless `billing: Billing.provisioned(...)`; Table is provisioned unless
 // `billingMode: BillingMode.PAY_PER_REQUEST`.
-function billingModeOf(construct: ConstructFact): string | undefined {
+function billingModeOf(construct: ConstructFact, source: CdkSource): string | undefined {
   if (construct.className === 'TableV2') {
-    const billing = propOf(construct.props, 'billing');
+    const billing = propOf(construct.props, 'billing', source.scope.constants);
     const callee = billing?.type === 'CallExpression' ? enumMemberOf(billing.callee) : undefined;
     return callee === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST';
   }
 
-  return enumMemberOf(propOf(construct.props, 'billingMode')) ?? 'PROVISIONED';
+  return (
+    enumMemberOf(propOf(construct.props, 'billingMode', source.scope.constants)) ?? 'PROVISIONED'
+  );
 }
 
 function isPointInTimeRecoveryOn(props: Expression | undefined): boolean {

@@ -123,6 +123,22 @@ describe('scanCdk without a cloud assembly', () => {
     ]);
   });
 
+  it('reads props spread from a constant of the file', async () => {
+    const root = await writeFiles({
+      'infra/stack.ts': `import { aws_dynamodb, aws_lambda_nodejs } from 'aws-cdk-lib';
+const table = new aws_dynamodb.Table(this, 'Products', { partitionKey: { name: 'id' } });
+const settings = { handler: 'main', environment: { TABLE_NAME: table.tableName } };
+new aws_lambda_nodejs.NodejsFunction(this, 'GetProducts', { entry: './src/get.ts', ...settings });
+`,
+    });
+
+    const scan = await scanCdk(root, { logger: captureLogger() });
+    const lambda = scan.resources.find(resource => resource.kind === 'lambda') as LambdaResource;
+
+    expect(lambda.handler).toEqual({ files: ['src/get.ts'], exportName: 'main', text: 'main' });
+    expect(lambda.environment.TABLE_NAME).toEqual({ kind: 'resource', logicalId: 'Products' });
+  });
+
   it('reports a CDK source file that does not parse with its line', async () => {
     const logger = captureLogger();
     const root = await writeFiles({
