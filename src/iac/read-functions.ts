@@ -4,6 +4,7 @@ import { handlerRefOf } from './handler-files.js';
 import { numberOf, stringOf, templateValueOf } from './intrinsics.js';
 import { rolePoliciesOf, samPoliciesOf } from './read-policies.js';
 import { readSamEvents } from './read-events.js';
+import { connectorPoliciesOf } from './sam-connectors.js';
 import { propertyLocationsOf, resourceIdOf } from './resource-names.js';
 import { withGlobals } from './sam-globals.js';
 import type { Template, TemplateResource } from './template.js';
@@ -47,6 +48,7 @@ function readFunction(
   assignHandler(lambda, handlerOf(resource, properties, template));
   assignFailureTargets(lambda, resource, properties, template);
   assignPolicies(lambda, resource, properties, template);
+  lambda.policies.push(...connectorPoliciesOf(resource, template));
 
   return lambda;
 }

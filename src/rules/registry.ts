@@ -4,11 +4,14 @@ import { unknownTable } from './dynamodb/unknown-table.js';
 import { suppressionWithoutReason } from './infrawise/suppression-without-reason.js';
 import { unusedSuppression } from './infrawise/unused-suppression.js';
 import { missingPermission } from './iam/missing-permission.js';
+import { overbroadPermission } from './iam/overbroad-permission.js';
 import { noPointInTimeRecovery } from './dynamodb/no-point-in-time-recovery.js';
 import { streamFanOut } from './dynamodb/stream-fan-out.js';
 import { streamFailureHandling } from './lambda/stream-failure-handling.js';
 import { missingDlq } from './sqs/missing-dlq.js';
 import { visibilityTimeout } from './sqs/visibility-timeout.js';
+import { recursiveTrigger } from './lambda/recursive-trigger.js';
+import { partialBatchResponse } from './lambda/partial-batch-response.js';
 import { batchLimit } from './dynamodb/batch-limit.js';
 import { callInLoop } from './dynamodb/call-in-loop.js';
 import { constantPartitionKey } from './dynamodb/constant-partition-key.js';
@@ -32,6 +35,9 @@ export const RULES: readonly Rule[] = [
   visibilityTimeout,
   missingDlq,
   missingPermission,
+  overbroadPermission,
+  recursiveTrigger,
+  partialBatchResponse,
   callInLoop,
   unhandledPagination,
   unprocessedItems,
