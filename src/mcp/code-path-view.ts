@@ -150,15 +150,46 @@ function envNames(value: Value): string[] {
   }
 }
 
+interface FindingIndex {
+  /** Findings by the `file:line` of their location and of each related location. */
+  byPlace: Map<string, Finding[]>;
+  order: Map<Finding, number>;
+}
+
+const indexes = new WeakMap<Finding[], FindingIndex>();
+
+// One pass over the findings per graph: a hot partition finding carries a related location per
+// code path, and walking those for every match of a many-match answer costs seconds.
+function findingIndexOf(findings: Finding[]): FindingIndex {
+  const existing = indexes.get(findings);
+  if (existing) {
+    return existing;
+  }
+
+  const index: FindingIndex = { byPlace: new Map(), order: new Map() };
+  findings.forEach((finding, position) => {
+    index.order.set(finding, position);
+    const places = new Set([finding.location, ...finding.related].map(keyOf));
+    for (const place of places) {
+      const atPlace = index.byPlace.get(place);
+      if (atPlace) {
+        atPlace.push(finding);
+      } else {
+        index.byPlace.set(place, [finding]);
+      }
+    }
+  });
+  indexes.set(findings, index);
+
+  return index;
+}
+
 /** Findings reported at one of the given locations or carrying one as evidence. */
 export function findingsAt(findings: Finding[], locations: Location[]): Finding[] {
-  const keys = new Set(locations.map(keyOf));
+  const index = findingIndexOf(findings);
+  const found = new Set(locations.flatMap(location => index.byPlace.get(keyOf(location)) ?? []));
 
-  return findings.filter(
-    finding =>
-      keys.has(keyOf(finding.location)) ||
-      finding.related.some(related => keys.has(keyOf(related))),
-  );
+  return [...found].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
 }
 
 /**
@@ -171,13 +202,27 @@ export function findingsOnPaths(
   locations: Location[],
   entryPoints: EntryPoint[],
 ): Finding[] {
-  const everyEntry = new Set(graph.entryPoints.map(entryPoint => keyOf(entryPoint.location)));
+  const everyEntry = entryLocationsOf(graph);
   const ours = new Set(entryPoints.map(entryPoint => keyOf(entryPoint.location)));
 
   return findingsAt(findings, locations).filter(finding => {
     const named = finding.related.map(keyOf).filter(key => everyEntry.has(key));
     return named.length === 0 || named.some(key => ours.has(key));
   });
+}
+
+const entryLocations = new WeakMap<Graph, Set<string>>();
+
+function entryLocationsOf(graph: Graph): Set<string> {
+  const existing = entryLocations.get(graph);
+  if (existing) {
+    return existing;
+  }
+
+  const keys = new Set(graph.entryPoints.map(entryPoint => keyOf(entryPoint.location)));
+  entryLocations.set(graph, keys);
+
+  return keys;
 }
 
 function keyOf(location: Location): string {
