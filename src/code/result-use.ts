@@ -112,7 +112,8 @@ function destructuredItemsUse(pattern: Node, scope: Node, context: FileContext):
   const local = items.value.name;
   const reads: Node[] = [];
   walkWithin(scope, node => {
-    if (node.type === 'Identifier' && node.name === local && node !== items.value) {
+    const inPattern = node.start >= pattern.start && node.end <= pattern.end;
+    if (node.type === 'Identifier' && node.name === local && !inPattern) {
       reads.push(node);
     }
   });

@@ -31,7 +31,7 @@ export const constantPartitionKey = defineRule({
       },
     ],
     limitations: [
-      'Only attribute values written in the Item or Key literal, or resolving to a constant, are read; items built elsewhere are not checked.',
+      "Only attributes written in the Item or Key object literal (directly, through a variable or a constant) are read; an attribute assigned afterwards (`item.pk = 'LOG'`) is not checked.",
       'Updates that set an index key through UpdateExpression are not checked against the index.',
       'A constant key written rarely (a settings item) is reported like a busy one; list it in allowedValues.',
     ],

@@ -2,6 +2,7 @@ import type { Operation } from '../../code/facts.js';
 import type { Graph } from '../../graph/graph.js';
 import { describeTarget, relatedEntryPoints } from '../../graph/code-paths.js';
 import type { RawFinding } from '../finding.js';
+import { formatLocation } from '../../location.js';
 import { NO_OPTIONS, defineRule } from '../rule.js';
 
 const FIELDS: Partial<Record<Operation['action'], string>> = {
@@ -29,17 +30,28 @@ export const unprocessedItems = defineRule({
   options: NO_OPTIONS,
 
   check(graph) {
-    return graph.operations.flatMap(operation => findingsFor(graph, operation));
+    // A batch naming two tables is one operation per table at one location: report it once.
+    const byLocation = new Map<string, Operation[]>();
+    for (const operation of graph.operations) {
+      const key = formatLocation(operation.location);
+      byLocation.set(key, [...(byLocation.get(key) ?? []), operation]);
+    }
+
+    return [...byLocation.values()].flatMap(group => findingsFor(graph, group));
   },
 });
 
-function findingsFor(graph: Graph, operation: Operation): RawFinding[] {
+function findingsFor(graph: Graph, group: Operation[]): RawFinding[] {
+  const [operation] = group as [Operation, ...Operation[]];
   const field = FIELDS[operation.action];
   if (!field || operation.resultUse === 'returned' || isRead(graph, operation, field)) {
     return [];
   }
 
-  const target = describeTarget(graph.accessesOf(operation), operation);
+  const target = describeTarget(
+    group.flatMap(member => graph.accessesOf(member)),
+    operation,
+  );
   const name = operation.action === 'batch-write' ? 'BatchWriteItem' : 'BatchGetItem';
   const how =
     operation.resultUse === 'discarded' ? 'its response is discarded' : `${field} is never read`;
