@@ -31,23 +31,31 @@ Resources:
       TableName: orders
       KeySchema: [{ AttributeName: orderId, KeyType: HASH }]
       AttributeDefinitions: [{ AttributeName: orderId, AttributeType: S }]
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }
   Report:
     Type: AWS::Serverless::Function
     Properties:
       Handler: src/report.handler
       Environment: { Variables: { ORDERS_TABLE: !Ref Orders } }
+      Policies: [{ DynamoDBReadPolicy: { TableName: !Ref Orders } }]
       Events: { Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } } }
 `;
 
-// A nightly job that scans with a filter: one medium finding and nothing high.
+// A nightly job that pages through the table with a filter: one medium finding, nothing high.
 const mediumOnlyApp = {
   'template.yaml': template,
   'src/report.ts': `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-export const handler = () =>
-  ddb.send(new ScanCommand({ TableName: process.env.ORDERS_TABLE, FilterExpression: 'paid = :no' }));
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async () => {
+  const pages = paginateScan({ client }, { TableName: process.env.ORDERS_TABLE, FilterExpression: 'paid = :no' });
+  let unpaid = 0;
+  for await (const page of pages) {
+    unpaid += page.Count ?? 0;
+  }
+  return unpaid;
+};
 `,
 };
 
@@ -67,7 +75,7 @@ describe('infrawise analyze', () => {
       'template.yaml:16:3  medium  Table "orders" is reached by 6 code paths',
     );
     expect(run.stdout).toMatch(
-      /\d+ findings \(\d+ high, \d+ medium, 0 low\) in \d+ code files and 1 template\.\n$/,
+      /^12 findings \(6 high, 3 medium, 3 low\) in 11 code files and 1 template\.\n$/m,
     );
   });
 
@@ -111,7 +119,7 @@ describe('infrawise check', () => {
     expect(infrawise(['check', root]).status).toBe(0);
     const lowered = infrawise(['check', root, '--fail-on', 'medium']);
     expect(lowered.status).toBe(1);
-    expect(lowered.stdout).toContain('src/report.ts:6:12  medium  Scan on table "orders"');
+    expect(lowered.stdout).toContain('src/report.ts:6:17  medium  Scan on table "orders"');
   });
 
   it('exits 2 on a config with an unknown key and names the key', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeApp } from '../helpers/app.js';
-import { scanningApp } from '../suppressions/fixture.js';
+import { scanningApp, suppressionFindings } from '../suppressions/fixture.js';
 
 describe('applySuppressions', () => {
   it('drops the finding on the next line when the comment names its rule and a reason', async () => {
@@ -8,7 +8,7 @@ describe('applySuppressions', () => {
       scanningApp('// infrawise-ignore-next-line dynamodb/full-scan -- at most 20 items'),
     );
 
-    expect(analysis.findings.map(finding => finding.ruleId)).toEqual([]);
+    expect(suppressionFindings(analysis.findings).map(finding => finding.ruleId)).toEqual([]);
   });
 
   it('keeps findings of other rules on that line', async () => {
@@ -16,7 +16,7 @@ describe('applySuppressions', () => {
       scanningApp('// infrawise-ignore-next-line dynamodb/unknown-table -- external'),
     );
 
-    expect(analysis.findings.map(finding => finding.ruleId)).toEqual([
+    expect(suppressionFindings(analysis.findings).map(finding => finding.ruleId)).toEqual([
       'dynamodb/full-scan',
       'infrawise/unused-suppression',
     ]);
@@ -31,8 +31,9 @@ describe('applySuppressions', () => {
     );
 
     expect(
-      analysis.findings.find(finding => finding.ruleId === 'infrawise/unused-suppression')
-        ?.location,
+      suppressionFindings(analysis.findings).find(
+        finding => finding.ruleId === 'infrawise/unused-suppression',
+      )?.location,
     ).toEqual({
       file: 'template.yaml',
       line: 3,

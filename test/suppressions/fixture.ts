@@ -22,3 +22,14 @@ export const handler = async () => {
 `,
   };
 }
+
+const UNDER_TEST = new Set([
+  'dynamodb/full-scan',
+  'infrawise/suppression-without-reason',
+  'infrawise/unused-suppression',
+]);
+
+/** The findings these tests are about; the fixture also trips rules that do not matter here. */
+export function suppressionFindings<T extends { ruleId: string }>(findings: T[]): T[] {
+  return findings.filter(finding => UNDER_TEST.has(finding.ruleId));
+}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeApp } from '../../helpers/app.js';
-import { scanningApp } from '../../suppressions/fixture.js';
+import { scanningApp, suppressionFindings } from '../../suppressions/fixture.js';
 
 describe('infrawise/unused-suppression', () => {
   it('reports a suppression that matches no finding on the next line', async () => {
     const analysis = await analyzeApp(
       scanningApp('// infrawise-ignore-next-line dynamodb/hot-partition -- old'),
     );
-    const unused = analysis.findings.find(
+    const unused = suppressionFindings(analysis.findings).find(
       finding => finding.ruleId === 'infrawise/unused-suppression',
     );
 
@@ -22,7 +22,7 @@ describe('infrawise/unused-suppression', () => {
       scanningApp('// infrawise-ignore-next-line dynamodb/full-scan -- tiny table'),
     );
 
-    expect(analysis.findings).toEqual([]);
+    expect(suppressionFindings(analysis.findings)).toEqual([]);
   });
 
   it('does not check comments in files the scanner skipped (limitation)', async () => {
@@ -33,6 +33,6 @@ describe('infrawise/unused-suppression', () => {
     };
     const analysis = await analyzeApp(files);
 
-    expect(analysis.findings).toEqual([]);
+    expect(suppressionFindings(analysis.findings)).toEqual([]);
   });
 });
