@@ -67,7 +67,7 @@ function answerFor(snapshot: Snapshot, table: TableResource, wanted: Wanted): An
         ? [`The template declares no type for "${key.name}"; "S" (string) is assumed.`]
         : [],
     ),
-    'CloudFormation adds one global secondary index per table per stack update.',
+    'DynamoDB builds one new global secondary index per table update: deploy one at a time.',
   ];
 
   return {
