@@ -24,20 +24,10 @@ import type { Rule } from './rule.js';
 
 /** Every rule infrawise runs, in the order `infrawise rules` lists them. */
 export const RULES: readonly Rule[] = [
+  // Code against the table.
   fullScan,
   hotPartition,
   unknownTable,
-  suppressionWithoutReason,
-  unusedSuppression,
-  noPointInTimeRecovery,
-  streamFanOut,
-  streamFailureHandling,
-  visibilityTimeout,
-  missingDlq,
-  missingPermission,
-  overbroadPermission,
-  recursiveTrigger,
-  partialBatchResponse,
   callInLoop,
   unhandledPagination,
   unprocessedItems,
@@ -46,6 +36,20 @@ export const RULES: readonly Rule[] = [
   unusedIndex,
   constantPartitionKey,
   readModifyWrite,
+  // Triggers and infrastructure.
+  recursiveTrigger,
+  streamFanOut,
+  streamFailureHandling,
+  partialBatchResponse,
+  visibilityTimeout,
+  missingDlq,
+  noPointInTimeRecovery,
+  // Permissions.
+  missingPermission,
+  overbroadPermission,
+  // Suppression comments.
+  suppressionWithoutReason,
+  unusedSuppression,
 ];
 
 export function findRule(id: string): Rule | undefined {
