@@ -1,31 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
 import type { CodeScan, Operation } from '../../src/code/facts.js';
 import { scanCode } from '../../src/code/scan-code.js';
 import type { Logger } from '../../src/logger.js';
+import { writeApp } from '../helpers/app.js';
 
-const roots: string[] = [];
-
-afterAll(() => {
-  for (const root of roots.splice(0)) {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
-
-/** Writes a small application (file name → contents) to a fresh temporary folder. */
-export function writeApp(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'infrawise-code-'));
-  roots.push(root);
-  for (const [name, contents] of Object.entries(files)) {
-    const path = join(root, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, contents);
-  }
-
-  return root;
-}
+export { writeApp };
 
 export interface ScannedApp {
   scan: CodeScan;

@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Logger } from '../../src/logger.js';
 import type {
   LambdaResource,
@@ -10,16 +7,11 @@ import type {
   TopicResource,
 } from '../../src/iac/resources.js';
 import { scanInfra } from '../../src/iac/scan-infra.js';
+import { writeApp } from '../helpers/app.js';
 
 /** Writes a map of file name to contents into a fresh temporary folder and returns its path. */
-export async function writeFiles(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'infrawise-iac-'));
-  for (const [name, contents] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), contents);
-  }
-
-  return root;
+export function writeFiles(files: Record<string, string>): Promise<string> {
+  return Promise.resolve(writeApp(files));
 }
 
 export interface CapturedLogger extends Logger {
