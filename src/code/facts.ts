@@ -1,7 +1,7 @@
 import type { Location } from '../location.js';
 import type { SourceStatus } from '../source-status.js';
 
-export type Service = 'dynamodb';
+export type Service = 'dynamodb' | 'sqs' | 'sns';
 
 export type Action =
   | 'get'
@@ -15,7 +15,11 @@ export type Action =
   | 'transact-get'
   | 'transact-write'
   | 'execute-statement'
-  | 'batch-execute-statement';
+  | 'batch-execute-statement'
+  | 'send'
+  | 'send-batch'
+  | 'publish'
+  | 'publish-batch';
 
 export type Access = 'read' | 'write' | 'query' | 'scan';
 

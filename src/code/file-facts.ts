@@ -95,7 +95,8 @@ export interface ImportedClientCall {
   resultUse: ResultUse;
 }
 
-export type ClientKind = 'v2-document' | 'v2-low-level' | 'v3-low-level' | 'v3-document';
+export type ClientKind =
+  'v2-document' | 'v2-low-level' | 'v3-low-level' | 'v3-document' | 'sqs' | 'sns';
 
 export interface ExportEntry {
   name: string;

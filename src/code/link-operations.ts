@@ -4,7 +4,7 @@ import type { EachLoop, Operation, ResultUse } from './facts.js';
 import type { CallSite, SdkSite, Symbolic } from './file-facts.js';
 import { inputFields, targetsOf } from './operation-input.js';
 import type { ProjectIndex } from './project-index.js';
-import { accessOf, CLIENT_METHODS } from './sdk-names.js';
+import { accessOf, CLIENT_METHODS, serviceOf } from './sdk-names.js';
 import {
   collectHops,
   defaultParams,
@@ -124,6 +124,8 @@ const TARGET_FIELDS = [
   'TransactItems',
   'Statement',
   'Statements',
+  'QueueUrl',
+  'TopicArn',
 ];
 
 /**
@@ -195,7 +197,7 @@ function operationsOf(
   const fields = inputFields(site.action, input);
 
   return targetsOf(site.action, input).map(target => ({
-    service: 'dynamodb',
+    service: serviceOf(site.action),
     action: site.action,
     access: accessOf(site.action),
     sdkName: site.sdkName,

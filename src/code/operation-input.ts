@@ -74,7 +74,14 @@ function statementTables(input: Symbolic): Symbolic[] {
   return statements.elements.map(element => statementTable(readProperty(element, 'Statement')));
 }
 
-/** The tables an input names; batch and transaction inputs may name several. */
+function fieldTarget(input: Symbolic, field: string): Symbolic {
+  return readProperty(input, field) ?? unresolved(input.kind === 'object' ? field : textOf(input));
+}
+
+/**
+ * The tables an input names (batch and transaction inputs may name several), or the queue or
+ * topic a message goes to.
+ */
 export function targetsOf(action: Action, input: Symbolic): Symbolic[] {
   switch (action) {
     case 'batch-get':
@@ -87,11 +94,14 @@ export function targetsOf(action: Action, input: Symbolic): Symbolic[] {
       return [statementTable(readProperty(input, 'Statement'))];
     case 'batch-execute-statement':
       return uniqueTargets(statementTables(input));
+    case 'send':
+    case 'send-batch':
+      return [fieldTarget(input, 'QueueUrl')];
+    case 'publish':
+    case 'publish-batch':
+      return [fieldTarget(input, 'TopicArn')];
     default:
-      return [
-        readProperty(input, 'TableName') ??
-          unresolved(input.kind === 'object' ? 'TableName' : textOf(input)),
-      ];
+      return [fieldTarget(input, 'TableName')];
   }
 }
 

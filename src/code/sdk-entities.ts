@@ -18,11 +18,29 @@ const MAX_DEPTH = 10;
 
 const V2_DYNAMODB: SdkEntity = { kind: 'export', module: 'aws-sdk', name: 'DynamoDB' };
 
+/** The class each SDK v2 per-service module exports as its default. */
+const V2_SERVICE_MODULES: Partial<Record<SdkModule, string>> = {
+  'aws-sdk/clients/dynamodb': 'DynamoDB',
+  'aws-sdk/clients/sqs': 'SQS',
+  'aws-sdk/clients/sns': 'SNS',
+};
+
+/** Classes whose instances are aggregated clients answering SQS or SNS method calls. */
+const MESSAGING_CLIENTS = new Map<string, { module: SdkModule; client: ClientKind }>([
+  ['SQS', { module: '@aws-sdk/client-sqs', client: 'sqs' }],
+  ['SNS', { module: '@aws-sdk/client-sns', client: 'sns' }],
+]);
+
 function moduleEntity(source: SdkModule, imported: string): SdkEntity {
-  if (source === 'aws-sdk/clients/dynamodb') {
+  const serviceClass = V2_SERVICE_MODULES[source];
+  if (serviceClass === 'DynamoDB') {
     return imported === '*' || imported === 'default' || imported === 'DynamoDB'
       ? V2_DYNAMODB
       : { kind: 'export', module: 'aws-sdk', name: imported };
+  }
+  if (serviceClass) {
+    const isClass = imported === '*' || imported === 'default' || imported === serviceClass;
+    return { kind: 'export', module: 'aws-sdk', name: isClass ? serviceClass : imported };
   }
 
   return imported === '*' || imported === 'default'
@@ -44,6 +62,10 @@ function memberEntity(base: SdkEntity, name: string): SdkEntity | undefined {
 function constructed(entity: SdkEntity | undefined): SdkEntity | undefined {
   if (entity?.kind !== 'export') {
     return undefined;
+  }
+  const messaging = MESSAGING_CLIENTS.get(entity.name);
+  if (messaging && (entity.module === 'aws-sdk' || entity.module === messaging.module)) {
+    return { kind: 'client', client: messaging.client };
   }
   if (entity.module === 'aws-sdk') {
     const client =

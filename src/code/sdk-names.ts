@@ -1,4 +1,4 @@
-import type { Access, Action } from './facts.js';
+import type { Access, Action, Service } from './facts.js';
 import type { ClientKind } from './file-facts.js';
 
 export const SDK_MODULES = [
@@ -6,6 +6,10 @@ export const SDK_MODULES = [
   'aws-sdk/clients/dynamodb',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/lib-dynamodb',
+  'aws-sdk/clients/sqs',
+  'aws-sdk/clients/sns',
+  '@aws-sdk/client-sqs',
+  '@aws-sdk/client-sns',
 ] as const;
 
 export type SdkModule = (typeof SDK_MODULES)[number];
@@ -44,6 +48,10 @@ const DOCUMENT: Record<string, Action> = {
   BatchExecuteStatement: 'batch-execute-statement',
 };
 
+const SQS: Record<string, Action> = { SendMessage: 'send', SendMessageBatch: 'send-batch' };
+
+const SNS: Record<string, Action> = { Publish: 'publish', PublishBatch: 'publish-batch' };
+
 const PAGINATED = ['Query', 'Scan'];
 
 function lowerFirst(name: string): string {
@@ -62,6 +70,8 @@ export const CLIENT_METHODS: Record<ClientKind, Map<string, Action>> = {
   'v2-low-level': methodsOf(LOW_LEVEL),
   'v3-low-level': methodsOf(LOW_LEVEL),
   'v3-document': methodsOf(DOCUMENT),
+  sqs: methodsOf(SQS),
+  sns: methodsOf(SNS),
 };
 
 export const ANY_CLIENT_METHOD = new Set(
@@ -79,6 +89,8 @@ function paginatorsOf(table: Record<string, Action>): Map<string, Action> {
 export const COMMANDS: Partial<Record<SdkModule, Map<string, Action>>> = {
   '@aws-sdk/client-dynamodb': commandsOf(LOW_LEVEL),
   '@aws-sdk/lib-dynamodb': commandsOf(DOCUMENT),
+  '@aws-sdk/client-sqs': commandsOf(SQS),
+  '@aws-sdk/client-sns': commandsOf(SNS),
 };
 
 export const PAGINATORS: Partial<Record<SdkModule, Map<string, Action>>> = {
@@ -99,8 +111,24 @@ const ACCESS: Record<Action, Access> = {
   'batch-execute-statement': 'write',
   query: 'query',
   scan: 'scan',
+  send: 'write',
+  'send-batch': 'write',
+  publish: 'write',
+  'publish-batch': 'write',
 };
 
 export function accessOf(action: Action): Access {
   return ACCESS[action];
+}
+
+const SERVICES: Partial<Record<Action, Service>> = {
+  send: 'sqs',
+  'send-batch': 'sqs',
+  publish: 'sns',
+  'publish-batch': 'sns',
+};
+
+/** The service an action belongs to: every action outside SQS and SNS is a DynamoDB one. */
+export function serviceOf(action: Action): Service {
+  return SERVICES[action] ?? 'dynamodb';
 }

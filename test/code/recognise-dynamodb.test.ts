@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Operation } from '../../src/code/facts.js';
 import { scanApp, summary } from './write-app.js';
 
 const v3Document = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -319,3 +320,129 @@ export const handler = async (ids: string[]) => {
     ]);
   });
 });
+
+describe('recogniseDynamoDb on SQS and SNS', () => {
+  it('recognises SendMessageCommand and SendMessageBatchCommand from client-sqs', async () => {
+    const { scan } = await scanApp({
+      'src/send.ts': `import { SQSClient, SendMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export const handler = async () => {
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' }));
+  await sqs.send(new SendMessageBatchCommand({ QueueUrl: process.env.QUEUE_URL, Entries: [] }));
+};
+`,
+    });
+
+    expect(
+      scan.operations.map(({ service, action, access, sdkName, target, location }) => ({
+        service,
+        action,
+        access,
+        sdkName,
+        target,
+        line: location.line,
+      })),
+    ).toEqual([
+      {
+        service: 'sqs',
+        action: 'send',
+        access: 'write',
+        sdkName: 'SendMessageCommand',
+        target: { kind: 'env', name: 'QUEUE_URL' },
+        line: 4,
+      },
+      {
+        service: 'sqs',
+        action: 'send-batch',
+        access: 'write',
+        sdkName: 'SendMessageBatchCommand',
+        target: { kind: 'env', name: 'QUEUE_URL' },
+        line: 5,
+      },
+    ]);
+  });
+
+  it('recognises PublishCommand and the aggregated SNS and SQS clients', async () => {
+    const { scan } = await scanApp({
+      'src/publish.ts': `import { SNS, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SQS } from '@aws-sdk/client-sqs';
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:orders';
+const sns = new SNS({});
+export async function notify() {
+  await new SNSClient({}).send(new PublishCommand({ TopicArn: TOPIC, Message: 'a' }));
+  await sns.publishBatch({ TopicArn: TOPIC, PublishBatchRequestEntries: [] });
+  await new SQS({}).sendMessage({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/jobs', MessageBody: 'b' });
+}
+`,
+    });
+
+    expect(scan.operations.map(operation => [operation.service, operation.action])).toEqual([
+      ['sns', 'publish'],
+      ['sns', 'publish-batch'],
+      ['sqs', 'send'],
+    ]);
+    expect(scan.operations[0]?.target).toEqual({
+      kind: 'literal',
+      value: 'arn:aws:sns:eu-west-1:123456789012:orders',
+    });
+  });
+
+  it('recognises SDK v2 SQS and SNS clients, with and without .promise()', async () => {
+    const { scan } = await scanApp({
+      'src/v2.js': `const AWS = require('aws-sdk');
+const SNS = require('aws-sdk/clients/sns');
+const sqs = new AWS.SQS();
+exports.handler = async () => {
+  await sqs.sendMessage({ QueueUrl: process.env.JOBS_URL, MessageBody: 'x' }).promise();
+  new SNS().publish({ TopicArn: process.env.TOPIC_ARN, Message: 'y' }, () => {});
+};
+`,
+    });
+
+    expect(summaries(scan.operations)).toEqual([
+      ['sqs', 'send', 'JOBS_URL', 5],
+      ['sns', 'publish', 'TOPIC_ARN', 6],
+    ]);
+  });
+
+  it('recognises a send on a client imported from another module', async () => {
+    const { scan } = await scanApp({
+      'src/lib/queue.ts': `import { SQS } from '@aws-sdk/client-sqs';
+export const queue = new SQS({});
+`,
+      'src/handler.ts': `import { queue } from './lib/queue';
+export const handler = async () => {
+  await queue.sendMessage({ QueueUrl: process.env.JOBS_URL, MessageBody: 'x' });
+};
+`,
+    });
+
+    expect(summaries(scan.operations)).toEqual([['sqs', 'send', 'JOBS_URL', 3]]);
+  });
+
+  it('ignores send and publish on objects that are not SQS or SNS clients, whatever their names', async () => {
+    const { scan } = await scanApp({
+      'src/bus.ts': `import { EventEmitter } from 'node:events';
+const sqs = { sendMessage: (input: unknown) => input };
+const sns = new EventEmitter() as unknown as { publish(input: unknown): void };
+export const handler = async () => {
+  sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' });
+  sns.publish({ TopicArn: process.env.TOPIC_ARN, Message: 'y' });
+  const env = process.env;
+  return env;
+};
+`,
+    });
+
+    expect(scan.operations).toEqual([]);
+  });
+});
+
+function summaries(operations: Operation[]) {
+  return operations.map(operation => [
+    operation.service,
+    operation.action,
+    operation.target.kind === 'env' ? operation.target.name : operation.target.kind,
+    operation.location.line,
+  ]);
+}
