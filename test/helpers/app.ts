@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Analysis } from '../../src/analyze.js';
 import { analyze } from '../../src/analyze.js';
@@ -50,4 +50,32 @@ export async function runRule(
   const analysis = await analyzeApp(files);
 
   return rule.check(analysis.graph, options);
+}
+
+const REPOSITORY = join(import.meta.dirname, '..', '..');
+const EXAMPLE = join(REPOSITORY, 'examples', 'orders-app');
+
+function filesUnder(folder: string, base = folder): Array<[string, string]> {
+  return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory()
+      ? filesUnder(path, base)
+      : [[relative(base, path), readFileSync(path, 'utf8')] as [string, string]];
+  });
+}
+
+/**
+ * Writes a twin of examples/orders-app: the example's own code with the infrastructure of
+ * `test/fixtures/<fixture>` (a Serverless, Terraform or CDK description of the same app), so the
+ * twins cannot drift from the code they describe.
+ */
+export function writeOrdersAppTwin(fixture: string): string {
+  const code = filesUnder(join(EXAMPLE, 'src')).map(([path, text]): [string, string] => [
+    `src/${path}`,
+    text,
+  ]);
+  const infrastructure = filesUnder(join(REPOSITORY, 'test', 'fixtures', fixture));
+  const packageJson = readFileSync(join(EXAMPLE, 'package.json'), 'utf8');
+
+  return writeApp(Object.fromEntries([['package.json', packageJson], ...code, ...infrastructure]));
 }

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { silentLogger } from '../../../src/logger.js';
-import { configWith } from '../../helpers/app.js';
+import { configWith, writeOrdersAppTwin } from '../../helpers/app.js';
 
-const fixture = fileURLToPath(new URL('../../fixtures/cdk-app', import.meta.url));
+const fixture = writeOrdersAppTwin('cdk-app');
 
 describe('the CDK twin of the orders app', () => {
   it('reaches the findings of the SAM orders app through cdk.out', async () => {

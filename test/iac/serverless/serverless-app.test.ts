@@ -1,39 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { silentLogger } from '../../../src/logger.js';
-import { configWith, writeApp } from '../../helpers/app.js';
-
-const repository = join(import.meta.dirname, '../../..');
-const example = join(repository, 'examples/orders-app');
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap(entry =>
-    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
-  );
-}
-
-// The code is the example's own, read at test time: copied into test/, its imports of the AWS
-// SDK would have to type-check with the project, which does not install the SDK.
-function twinApp(): Record<string, string> {
-  const files: Record<string, string> = {
-    'serverless.yml': readFileSync(
-      join(repository, 'test/fixtures/serverless-app/serverless.yml'),
-      'utf8',
-    ),
-    'package.json': readFileSync(join(example, 'package.json'), 'utf8'),
-  };
-  for (const file of filesUnder(join(example, 'src'))) {
-    files[relative(example, file)] = readFileSync(file, 'utf8');
-  }
-
-  return files;
-}
+import { configWith, writeOrdersAppTwin } from '../../helpers/app.js';
 
 describe('the Serverless twin of examples/orders-app', () => {
   it('reaches the findings of the SAM application, at serverless.yml lines', async () => {
-    const analysis = await analyze(writeApp(twinApp()), configWith(), silentLogger);
+    const analysis = await analyze(
+      writeOrdersAppTwin('serverless-app'),
+      configWith(),
+      silentLogger,
+    );
     const found = (ruleId: string) =>
       analysis.findings
         .filter(finding => finding.ruleId === ruleId)
@@ -51,7 +27,11 @@ describe('the Serverless twin of examples/orders-app', () => {
   });
 
   it('links every function to its handler and reads one table per resource', async () => {
-    const analysis = await analyze(writeApp(twinApp()), configWith(), silentLogger);
+    const analysis = await analyze(
+      writeOrdersAppTwin('serverless-app'),
+      configWith(),
+      silentLogger,
+    );
 
     expect(
       analysis.graph.tables.map(table => [table.logicalId, table.name, table.template]),

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { silentLogger } from '../../../src/logger.js';
-import { configWith } from '../../helpers/app.js';
+import { configWith, writeOrdersAppTwin } from '../../helpers/app.js';
 import { scanTerraformFiles } from './terraform-files.js';
 
 const moduleTf = `variable "name" {
@@ -123,7 +122,7 @@ describe('scanTerraform', () => {
 });
 
 describe('the Terraform twin of the orders app', () => {
-  const root = fileURLToPath(new URL('../../fixtures/terraform-app', import.meta.url));
+  const root = writeOrdersAppTwin('terraform-app');
 
   it('reaches the findings of the SAM orders app', async () => {
     const analysis = await analyze(root, configWith(), silentLogger);
