@@ -101,12 +101,18 @@ export function selectFilesToParse(
     const targets = importSpecifiers(source).flatMap(specifier => resolve(file, specifier) ?? []);
     imports.set(file, targets);
     for (const target of targets) {
-      importers.set(target, [...(importers.get(target) ?? []), file]);
+      const known = importers.get(target);
+      if (known) {
+        known.push(file);
+      } else {
+        importers.set(target, [file]);
+      }
     }
   }
 
+  const entries = new Set(entryFiles);
   const seeds = [...sources]
-    .filter(([file, source]) => MENTIONS_SDK_OR_ENV.test(source) || entryFiles.includes(file))
+    .filter(([file, source]) => MENTIONS_SDK_OR_ENV.test(source) || entries.has(file))
     .map(([file]) => file);
   const withImporters = closure(seeds, file => importers.get(file) ?? []);
 

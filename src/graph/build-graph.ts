@@ -8,9 +8,9 @@ import type {
   TopicResource,
 } from '../iac/resources.js';
 import { linkEntryPoints } from './entry-points.js';
-import type { EntryPoint, Graph, GraphInput, TableAccess } from './graph.js';
-import { resolveTarget } from './resolve-target.js';
-import type { TableDirectory } from './resolve-target.js';
+import type { EntryPoint, Graph, GraphInput, Publish, TableAccess } from './graph.js';
+import { resolveMessageTarget, resolveTarget } from './resolve-target.js';
+import type { MessagingDirectory, TableDirectory } from './resolve-target.js';
 
 /** Joins code facts and infrastructure resources into one graph with indexed queries. */
 export function buildGraph({ code, infra }: GraphInput): Graph {
@@ -21,15 +21,23 @@ export function buildGraph({ code, infra }: GraphInput): Graph {
   );
   const { entryPoints, lambdaLinks } = linkEntryPoints(lambdas, code.exports, functionsById);
 
-  const directory = tableDirectory(tables, infra.resources.filter(isParameter));
-  const operationsByFunction = groupBy(code.operations, operation => operation.codeFunction);
+  const parameters = infra.resources.filter(isParameter);
+  const directory = tableDirectory(tables, parameters);
+  const tableOperations = code.operations.filter(operation => operation.service === 'dynamodb');
+  const operationsByFunction = groupBy(tableOperations, operation => operation.codeFunction);
   const accesses = collectAccesses({ entryPoints, functionsById, operationsByFunction, directory });
-  accesses.push(...unreachedAccesses(code.operations, accesses, directory));
+  accesses.push(...unreachedAccesses(tableOperations, accesses, directory));
+  const queues = infra.resources.filter(isQueue);
+  const topics = infra.resources.filter(isTopic);
+  const messaging = messagingDirectory(queues, topics, directory.parameterDefaults);
+  const publishes = collectPublishes(code.operations, entryPoints, functionsById, messaging);
 
   const accessesByOperation = groupBy(accesses, access => access.operation.id);
+  const publishesByOperation = groupBy(publishes, publish => publish.operation.id);
   const accessesByTable = groupBy(accesses, access =>
     access.target.kind === 'table' ? access.target.table.id : '',
   );
+  const accessesByLambda = groupBy(accesses, access => access.entryPoint?.lambda?.id ?? '');
 
   return {
     operations: code.operations,
@@ -37,19 +45,23 @@ export function buildGraph({ code, infra }: GraphInput): Graph {
     exports: code.exports,
     tables,
     lambdas,
-    queues: infra.resources.filter(isQueue),
-    topics: infra.resources.filter(isTopic),
+    queues,
+    topics,
     entryPoints,
     lambdaLinks,
     accesses,
+    publishes,
     sources: [...infra.sources, ...code.sources],
     templatesRead: infra.templatesRead,
     accessesOf: operation => accessesByOperation.get(operation.id) ?? [],
     accessesOfTable: table => accessesByTable.get(table.id) ?? [],
+    accessesOfLambda: lambda => accessesByLambda.get(lambda.id) ?? [],
+    publishesOf: operation => publishesByOperation.get(operation.id) ?? [],
     entryPointsReaching: operation =>
-      (accessesByOperation.get(operation.id) ?? []).flatMap(access =>
-        access.entryPoint ? [access.entryPoint] : [],
-      ),
+      [
+        ...(accessesByOperation.get(operation.id) ?? []),
+        ...(publishesByOperation.get(operation.id) ?? []),
+      ].flatMap(access => (access.entryPoint ? [access.entryPoint] : [])),
     functionById: id => functionsById.get(id),
   };
 }
@@ -92,6 +104,78 @@ function unreachedAccesses(
   return operations
     .filter(operation => !reachedIds.has(operation.id))
     .map(operation => ({ operation, ...resolveTarget(operation.target, undefined, directory) }));
+}
+
+/**
+ * SQS and SNS operations, once per code path that reaches them (and once, without a Lambda's
+ * environment, when none does), with the queue or topic resolved in that path's environment.
+ */
+function collectPublishes(
+  operations: Operation[],
+  entryPoints: EntryPoint[],
+  functionsById: Map<string, CodeFunction>,
+  directory: MessagingDirectory,
+): Publish[] {
+  const messages = operations.filter(operation => operation.service !== 'dynamodb');
+  const byFunction = groupBy(messages, operation => operation.codeFunction);
+  const publishes: Publish[] = [];
+  for (const entryPoint of messages.length > 0 ? entryPoints : []) {
+    for (const functionId of reachableFunctions(entryPoint.codeFunction.id, functionsById)) {
+      for (const operation of byFunction.get(functionId) ?? []) {
+        publishes.push({
+          operation,
+          entryPoint,
+          ...publishTarget(operation, entryPoint, directory),
+        });
+      }
+    }
+  }
+
+  const reached = new Set(publishes.map(publish => publish.operation.id));
+  const unreached = messages.filter(operation => !reached.has(operation.id));
+
+  return [
+    ...publishes,
+    ...unreached.map(operation => ({
+      operation,
+      ...publishTarget(operation, undefined, directory),
+    })),
+  ];
+}
+
+function publishTarget(
+  operation: Operation,
+  entryPoint: EntryPoint | undefined,
+  directory: MessagingDirectory,
+): Pick<Publish, 'target' | 'hops'> {
+  const service = operation.service === 'sns' ? 'sns' : 'sqs';
+
+  return resolveMessageTarget(operation.target, service, entryPoint?.lambda, directory);
+}
+
+function messagingDirectory(
+  queues: QueueResource[],
+  topics: TopicResource[],
+  parameterDefaults: Map<string, string>,
+): MessagingDirectory {
+  return {
+    queuesById: new Map(queues.map(queue => [queue.id, queue])),
+    queuesByName: firstByName(queues),
+    topicsById: new Map(topics.map(topic => [topic.id, topic])),
+    topicsByName: firstByName(topics),
+    parameterDefaults,
+  };
+}
+
+function firstByName<Named extends { name: string }>(resources: Named[]): Map<string, Named> {
+  const byName = new Map<string, Named>();
+  for (const resource of resources) {
+    if (!byName.has(resource.name)) {
+      byName.set(resource.name, resource);
+    }
+  }
+
+  return byName;
 }
 
 /** Every code function reachable from `startId` through calls, in a stable order. */

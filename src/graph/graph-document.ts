@@ -2,7 +2,7 @@ import type { Operation } from '../code/facts.js';
 import type { LambdaResource, TableResource } from '../iac/resources.js';
 import type { Location } from '../location.js';
 import type { SourceStatus } from '../source-status.js';
-import type { Graph, ResolvedTarget, TableAccess } from './graph.js';
+import type { Graph, Publish, PublishTarget, ResolvedTarget, TableAccess } from './graph.js';
 import type { EdgeKind, NodeKind } from './kinds.js';
 import { textOf } from './resolve-target.js';
 import { triggerNodesAndEdges } from './trigger-edges.js';
@@ -49,7 +49,12 @@ export function toGraphDocument(graph: Graph): GraphDocument {
       ...functionNodes(graph),
       ...operationNodes(graph),
     ],
-    edges: [...structureEdges(graph), ...accessEdges(graph), ...triggers.edges],
+    edges: [
+      ...structureEdges(graph),
+      ...accessEdges(graph),
+      ...publishEdges(graph),
+      ...triggers.edges,
+    ],
     operations: graph.operations.map(operation => operationEntry(graph, operation)),
     lambdas: graph.lambdaLinks.map(link => ({
       lambda: nodeIdOf.lambda(link.lambda),
@@ -138,7 +143,10 @@ function operationEntry(graph: Graph, operation: Operation): Record<string, unkn
     column: operation.location.column,
     sdkLocation: operation.sdkLocation,
     codeFunction: nodeIdOf.codeFunction(operation.codeFunction),
-    targets: distinctTargets(graph.accessesOf(operation)),
+    targets:
+      operation.service === 'dynamodb'
+        ? distinctTargets(graph.accessesOf(operation))
+        : distinctPublishTargets(graph.publishesOf(operation)),
   };
 }
 
@@ -243,4 +251,63 @@ function accessEdge(access: TableAccess, lambda: LambdaResource): GraphEdge {
     index: operation.indexName ? textOf(operation.indexName) : undefined,
     evidence: access.hops.map(hop => hop.description),
   };
+}
+
+function distinctPublishTargets(publishes: Publish[]): Array<Record<string, unknown>> {
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const publish of publishes) {
+    const target = publish.target;
+    const entry =
+      target.kind === 'unresolved'
+        ? { resolved: false, text: target.text }
+        : {
+            resolved: true,
+            [publish.operation.service === 'sqs' ? 'queue' : 'topic']: target.name,
+          };
+    byKey.set(JSON.stringify(entry), entry);
+  }
+
+  return [...byKey.values()];
+}
+
+function publishNodeId(target: PublishTarget, service: string): string {
+  switch (target.kind) {
+    case 'queue':
+      return `queue:${target.queue.id}`;
+    case 'topic':
+      return `topic:${target.topic.id}`;
+    case 'name':
+      return `external-${service === 'sqs' ? 'queue' : 'topic'}:${target.name}`;
+    case 'unresolved':
+      return `unresolved:${target.text}`;
+  }
+}
+
+// One edge per sender, queue or topic and operation. Code that no Lambda of the templates runs
+// sends from its entry point's code function, so a publish is shown even without infrastructure.
+function publishEdges(graph: Graph): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  for (const publish of graph.publishes) {
+    const { operation, entryPoint, target } = publish;
+    const lambda = entryPoint?.lambda;
+    const from = lambda
+      ? nodeIdOf.lambda(lambda)
+      : nodeIdOf.codeFunction(entryPoint?.codeFunction.id ?? operation.codeFunction);
+    const edge: GraphEdge = {
+      kind: 'publishes',
+      from,
+      to: publishNodeId(target, operation.service),
+      resolved: target.kind !== 'unresolved',
+      action: operation.action,
+      service: operation.service,
+      operation: nodeIdOf.operation(operation),
+      file: operation.location.file,
+      line: operation.location.line,
+      sdkFile: operation.sdkLocation?.file,
+      evidence: publish.hops.map(hop => hop.description),
+    };
+    edges.set(`${edge.from}|${edge.to}|${String(edge.operation)}`, edge);
+  }
+
+  return [...edges.values()];
 }

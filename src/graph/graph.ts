@@ -52,6 +52,23 @@ export interface TableAccess {
   hops: TargetHop[];
 }
 
+/** Where an SQS or SNS operation sends, as one code path sees it. */
+export type PublishTarget =
+  | { kind: 'queue'; queue: QueueResource; name: string }
+  | { kind: 'topic'; topic: TopicResource; name: string }
+  /** A queue or topic name (from a URL or ARN) that no template read defines. */
+  | { kind: 'name'; name: string }
+  | { kind: 'unresolved'; text: string };
+
+/** An SQS send or SNS publish as one code path sees it; tables stay in `TableAccess`. */
+export interface Publish {
+  operation: Operation;
+  /** Absent when no entry point reaches the operation. */
+  entryPoint?: EntryPoint;
+  target: PublishTarget;
+  hops: TargetHop[];
+}
+
 export interface GraphInput {
   code: CodeScan;
   infra: InfraScan;
@@ -67,12 +84,17 @@ export interface Graph {
   topics: TopicResource[];
   entryPoints: EntryPoint[];
   lambdaLinks: LambdaLink[];
+  /** DynamoDB operations only; SQS and SNS operations are in `publishes`. */
   accesses: TableAccess[];
+  publishes: Publish[];
   sources: SourceStatus[];
   /** Templates read successfully; rules that compare code with templates need at least one. */
   templatesRead: number;
   accessesOf(operation: Operation): TableAccess[];
   accessesOfTable(table: TableResource): TableAccess[];
+  /** The accesses of the code paths that start at this Lambda's entry point, in graph order. */
+  accessesOfLambda(lambda: LambdaResource): TableAccess[];
+  publishesOf(operation: Operation): Publish[];
   entryPointsReaching(operation: Operation): EntryPoint[];
   functionById(id: string): CodeFunction | undefined;
 }

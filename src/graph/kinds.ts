@@ -32,6 +32,8 @@ export const EDGE_KINDS = [
   'has-stream',
   /** queue, stream or topic → lambda: an event source. */
   'triggers',
+  /** lambda (or entry point's code function) → queue or topic: an SQS send or SNS publish. */
+  'publishes',
 ] as const;
 
 export type EdgeKind = (typeof EDGE_KINDS)[number];

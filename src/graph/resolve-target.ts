@@ -1,6 +1,12 @@
 import type { Value } from '../code/facts.js';
-import type { LambdaResource, TableResource, TemplateValue } from '../iac/resources.js';
-import type { ResolvedTarget, TargetHop } from './graph.js';
+import type {
+  LambdaResource,
+  QueueResource,
+  TableResource,
+  TemplateValue,
+  TopicResource,
+} from '../iac/resources.js';
+import type { PublishTarget, ResolvedTarget, TargetHop } from './graph.js';
 
 /** What the templates offer for joining a code-level target to a table. */
 export interface TableDirectory {
@@ -10,14 +16,28 @@ export interface TableDirectory {
   parameterDefaults: Map<string, string>;
 }
 
+/** What the templates offer for joining a queue URL or topic ARN in code to a queue or topic. */
+export interface MessagingDirectory {
+  queuesById: Map<string, QueueResource>;
+  queuesByName: Map<string, QueueResource>;
+  topicsById: Map<string, TopicResource>;
+  topicsByName: Map<string, TopicResource>;
+  parameterDefaults: Map<string, string>;
+}
+
+type Named = TableResource | QueueResource | TopicResource;
+
 type NameResolution =
-  | { ok: true; name: string; table?: TableResource; declared: boolean; viaFallback: boolean }
+  | { ok: true; name: string; resource?: Named; declared: boolean; viaFallback: boolean }
   | { ok: false; text: string };
 
 interface Resolution {
   target: ResolvedTarget;
   hops: TargetHop[];
 }
+
+/** The resource a `!Ref` or `!GetAtt` in a template stands for, when it names one by that value. */
+type ReferenceLookup = (id: string, attribute: string | undefined) => Named | undefined;
 
 /** Resolves a target as the code path that starts at `lambda` sees it. */
 export function resolveTarget(
@@ -26,12 +46,16 @@ export function resolveTarget(
   directory: TableDirectory,
 ): Resolution {
   const hops: TargetHop[] = [];
-  const resolution = resolveName(value, { lambda, directory, hops });
+  const lookup: ReferenceLookup = (id, attribute) =>
+    attribute === undefined ? directory.byId.get(id) : undefined;
+  const { parameterDefaults } = directory;
+  const resolution = resolveName(value, { lambda, lookup, parameterDefaults, hops });
   if (!resolution.ok) {
     return { target: { kind: 'unresolved', text: resolution.text }, hops };
   }
 
-  const table = resolution.table ?? directory.byName.get(resolution.name);
+  const named = resolution.resource;
+  const table = named?.kind === 'table' ? named : directory.byName.get(resolution.name);
   if (table) {
     return { target: { kind: 'table', table, name: table.name }, hops };
   }
@@ -41,9 +65,67 @@ export function resolveTarget(
   return { target: { kind: 'name', name, declared, viaFallback }, hops };
 }
 
+// `!Ref` of a queue is its URL and `!Ref` of a topic its ARN; Terraform's `.url` and `.arn`
+// arrive as the same plain reference.
+const QUEUE_URL_ATTRIBUTES = new Set([undefined, 'QueueUrl']);
+const TOPIC_ARN_ATTRIBUTES = new Set([undefined, 'TopicArn']);
+
+/** Resolves the queue URL or topic ARN of an SQS or SNS operation for one code path. */
+export function resolveMessageTarget(
+  value: Value,
+  service: 'sqs' | 'sns',
+  lambda: LambdaResource | undefined,
+  directory: MessagingDirectory,
+): { target: PublishTarget; hops: TargetHop[] } {
+  const hops: TargetHop[] = [];
+  const lookup = messagingLookup(service, directory);
+  const { parameterDefaults } = directory;
+  const resolution = resolveName(value, { lambda, lookup, parameterDefaults, hops });
+  if (!resolution.ok) {
+    return { target: { kind: 'unresolved', text: resolution.text }, hops };
+  }
+
+  const name = resolution.resource?.name ?? lastSegment(resolution.name, service);
+  const found =
+    resolution.resource ??
+    (service === 'sqs' ? directory.queuesByName.get(name) : directory.topicsByName.get(name));
+
+  return { target: messageTargetOf(found, name), hops };
+}
+
+function messagingLookup(service: 'sqs' | 'sns', directory: MessagingDirectory): ReferenceLookup {
+  if (service === 'sqs') {
+    return (id, attribute) =>
+      QUEUE_URL_ATTRIBUTES.has(attribute) ? directory.queuesById.get(id) : undefined;
+  }
+
+  return (id, attribute) =>
+    TOPIC_ARN_ATTRIBUTES.has(attribute) ? directory.topicsById.get(id) : undefined;
+}
+
+function messageTargetOf(found: Named | undefined, name: string): PublishTarget {
+  if (found?.kind === 'queue') {
+    return { kind: 'queue', queue: found, name: found.name };
+  }
+  if (found?.kind === 'topic') {
+    return { kind: 'topic', topic: found, name: found.name };
+  }
+
+  return { kind: 'name', name };
+}
+
+// `https://sqs.eu-west-1.amazonaws.com/123456789012/jobs` names the queue `jobs`;
+// `arn:aws:sns:eu-west-1:123456789012:orders` names the topic `orders`.
+function lastSegment(text: string, service: 'sqs' | 'sns'): string {
+  const parts = text.split(service === 'sqs' ? '/' : ':');
+
+  return parts[parts.length - 1] || text;
+}
+
 interface Context {
   lambda: LambdaResource | undefined;
-  directory: TableDirectory;
+  lookup: ReferenceLookup;
+  parameterDefaults: Map<string, string>;
   hops: TargetHop[];
 }
 
@@ -91,14 +173,13 @@ function resolveTemplateValue(
     case 'literal':
       return { ok: true, name: value.value, ...plain };
     case 'resource': {
-      const table = context.directory.byId.get(`${template}#${value.logicalId}`);
-      const isName = value.attribute === undefined;
-      return table && isName
-        ? { ok: true, name: table.name, table, ...plain }
+      const resource = context.lookup(`${template}#${value.logicalId}`, value.attribute);
+      return resource
+        ? { ok: true, name: resource.name, resource, ...plain }
         : unresolvedRef(value);
     }
     case 'parameter': {
-      const fallback = context.directory.parameterDefaults.get(`${template}#${value.name}`);
+      const fallback = context.parameterDefaults.get(`${template}#${value.name}`);
       const name = value.default ?? fallback;
       return name === undefined
         ? unresolvedRef(value)

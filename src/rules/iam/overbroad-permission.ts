@@ -1,4 +1,4 @@
-import type { Graph, TableAccess } from '../../graph/graph.js';
+import type { TableAccess } from '../../graph/graph.js';
 import {
   PolicyMatcher,
   WRITE_ACTIONS,
@@ -36,13 +36,9 @@ export const overbroadPermission = defineRule({
 
     return graph.lambdas
       .filter(arePoliciesKnown)
-      .flatMap(lambda => findingsFor(matcher, lambda, accessesOfLambda(graph, lambda)));
+      .flatMap(lambda => findingsFor(matcher, lambda, graph.accessesOfLambda(lambda)));
   },
 });
-
-function accessesOfLambda(graph: Graph, lambda: LambdaResource): TableAccess[] {
-  return graph.accesses.filter(access => access.entryPoint?.lambda?.id === lambda.id);
-}
 
 function findingsFor(
   matcher: PolicyMatcher,
