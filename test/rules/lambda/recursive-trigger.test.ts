@@ -134,32 +134,92 @@ describe('lambda/recursive-trigger', () => {
     expect(findings).toHaveLength(1);
   });
 
-  it('does not see a function that sends to the queue that triggers it', async () => {
+  it('reports, at medium, a function that sends to the queue that triggers it', async () => {
+    const findings = await runRule(recursiveTrigger, {
+      'template.yaml': queueTemplate,
+      'src/drainer.ts': drainer('process.env.DRAIN_QUEUE_URL'),
+    });
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      severity: 'medium',
+      location: { file: 'src/drainer.ts', line: 7 },
+    });
+    expect(findings[0]?.message).toContain(
+      'Lambda "Drainer" is triggered by queue "DrainQueue" and its code path sends back to that queue (SendMessageCommand)',
+    );
+    expect(findings[0]?.message).toContain('about 16 rounds');
+    expect(findings[0]?.related[0]).toMatchObject({ file: 'template.yaml', line: 13 });
+  });
+
+  it('stays silent when the function sends to another queue', async () => {
+    const findings = await runRule(recursiveTrigger, {
+      'template.yaml': queueTemplate,
+      'src/drainer.ts': drainer('process.env.RETRY_QUEUE_URL'),
+    });
+
+    expect(findings).toEqual([]);
+  });
+
+  it('still reports a send behind an attempt count check', async () => {
+    const findings = await runRule(recursiveTrigger, {
+      'template.yaml': queueTemplate,
+      'src/drainer.ts': drainer('process.env.DRAIN_QUEUE_URL', 'if (Number(record.body) < 5) '),
+    });
+
+    expect(findings).toHaveLength(1);
+  });
+
+  it('reports a function that publishes to the topic that triggers it', async () => {
     const findings = await runRule(recursiveTrigger, {
       'template.yaml': `Transform: AWS::Serverless-2016-10-31
 Resources:
+  Events:
+    Type: AWS::SNS::Topic
+  Relay:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: src/relay.handler
+      Environment: { Variables: { TOPIC_ARN: !Ref Events } }
+      Events:
+        Fanout: { Type: SNS, Properties: { Topic: !Ref Events } }
+`,
+      'src/relay.ts': `import { SNS } from '@aws-sdk/client-sns';
+const sns = new SNS({});
+export const handler = async () => {
+  await sns.publish({ TopicArn: process.env.TOPIC_ARN, Message: 'again' });
+};
+`,
+    });
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'medium', location: { line: 4 } });
+    expect(findings[0]?.message).toContain('triggered by topic "Events"');
+  });
+});
+
+const queueTemplate = `Transform: AWS::Serverless-2016-10-31
+Resources:
   DrainQueue:
+    Type: AWS::SQS::Queue
+  RetryQueue:
     Type: AWS::SQS::Queue
   Drainer:
     Type: AWS::Serverless::Function
     Properties:
       Handler: src/drainer.handler
-      Environment: { Variables: { DRAIN_QUEUE_URL: !Ref DrainQueue } }
+      Environment: { Variables: { DRAIN_QUEUE_URL: !Ref DrainQueue, RETRY_QUEUE_URL: !Ref RetryQueue } }
       Events:
         Drain: { Type: SQS, Properties: { Queue: !GetAtt DrainQueue.Arn } }
-`,
-      'src/drainer.ts': `
+`;
+
+const drainer = (queueUrl: string, guard = '') => `
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 const sqs = new SQSClient({});
 export const handler = async (event: SQSEvent) => {
   for (const record of event.Records) {
-    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.DRAIN_QUEUE_URL, MessageBody: record.body }));
+    ${guard}await sqs.send(new SendMessageCommand({ QueueUrl: ${queueUrl}, MessageBody: record.body }));
   }
 };
-`,
-    });
-
-    expect(findings).toEqual([]);
-  });
-});
+`;
