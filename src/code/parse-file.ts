@@ -1,5 +1,6 @@
 import { parseSync } from 'oxc-parser';
 import type { Program } from 'oxc-parser';
+import { deepestNestingOf } from '../nesting-depth.js';
 import type { Location } from '../location.js';
 
 /** Offsets of line starts, so an offset turns into a 1-based line and column by binary search. */
@@ -37,7 +38,27 @@ export type ParsedFile =
 // every JavaScript file as JSX loses nothing.
 const JS_FILE = /\.[cm]?js$/;
 
+// oxc parses on the native stack, and around ten thousand nested brackets overflow it, which
+// ends the whole process; our own tree walks recurse too. No code a person writes nests a
+// thousand levels deep, so deeper files are refused before they are parsed.
+// Limitation: brackets in strings, regular expressions and comments count too. Breaks on a
+// file whose strings hold a thousand more `(` than `)`: it is skipped as nesting too deeply.
+const MAX_NESTING = 1000;
+
+/** The line where `source` nests brackets deeper than the parser can take, if it does. */
+export function tooDeepLineOf(source: string): number | undefined {
+  const nesting = deepestNestingOf(source);
+
+  return nesting.depth > MAX_NESTING ? nesting.line : undefined;
+}
+
 export function parseFile(file: string, source: string): ParsedFile {
+  const tooDeep = tooDeepLineOf(source);
+  if (tooDeep !== undefined) {
+    const error = `brackets nest more than ${MAX_NESTING} levels deep, too deeply to read`;
+    return { ok: false, error, line: tooDeep };
+  }
+
   const lines = new LineTable(source);
   const result = JS_FILE.test(file)
     ? parseSync(file, source, { sourceType: 'module', lang: 'jsx' })

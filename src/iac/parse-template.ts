@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, ScalarTag, CollectionTag, YAMLError } from 'yaml';
 import type { Location } from '../location.js';
+import { deepestNestingOf } from '../nesting-depth.js';
 import type { MapEntry, TemplateNode } from './template-node.js';
 
 export type ParseResult =
@@ -44,13 +45,12 @@ const MAX_DEPTH = 200;
 /** Parses one template file; `file` is the path that every location of the tree carries. */
 export function parseTemplate(source: string, file: string, isJson: boolean): ParseResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, {
-    lineCounter,
-    customTags: CUSTOM_TAGS,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-  const error = document.errors[0];
+  const document = readDocument(source, lineCounter);
+  const error = document?.errors[0];
+  if (!document || error?.message.includes(STACK_OVERFLOW)) {
+    return tooDeep(source);
+  }
+
   if (error) {
     return failureOf(error, source, lineCounter, isJson);
   }
@@ -59,6 +59,37 @@ export function parseTemplate(source: string, file: string, isJson: boolean): Pa
   const root = document.contents ? converter.convert(document.contents, 0) : undefined;
 
   return { ok: true, root };
+}
+
+// yaml's parser recurses once per nesting level, so a few thousand nested `- ` or `[` overflow
+// the stack: yaml reports that as an error of the document, or it throws.
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+
+function readDocument(source: string, lineCounter: LineCounter): Document | undefined {
+  try {
+    return parseDocument(source, {
+      lineCounter,
+      customTags: CUSTOM_TAGS,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return undefined;
+    }
+
+    throw error;
+  }
+}
+
+function tooDeep(source: string): ParseResult {
+  const { line } = deepestNestingOf(source);
+
+  return {
+    ok: false,
+    line,
+    reason: `line ${line} nests lists or maps too deeply to read. Flatten the structure at that line.`,
+  };
 }
 
 function failureOf(

@@ -1,6 +1,6 @@
 import { parseSync } from 'oxc-parser';
 import type { Node, Program } from 'oxc-parser';
-import { LineTable } from '../../code/parse-file.js';
+import { LineTable, tooDeepLineOf } from '../../code/parse-file.js';
 import type { Location } from '../../location.js';
 import type { MapEntry, TemplateNode } from '../template-node.js';
 import type { ParseResult } from '../parse-template.js';
@@ -24,6 +24,12 @@ const TRANSPARENT = new Set([
  * source text, so it never stands in for a name it might not be.
  */
 export function parseServerlessTs(source: string, file: string): ParseResult {
+  const tooDeep = tooDeepLineOf(source);
+  if (tooDeep !== undefined) {
+    const reason = `line ${tooDeep} nests brackets too deeply to read. Flatten the expression at that line.`;
+    return { ok: false, line: tooDeep, reason };
+  }
+
   const result = parseSync(file, source, { sourceType: 'module', lang: 'ts' });
   const lines = new LineTable(source);
   const error = result.errors.find(candidate => String(candidate.severity) === 'Error');

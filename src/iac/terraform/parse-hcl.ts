@@ -1,5 +1,6 @@
 import type * as Hcl2JsonModule from '@cdktf/hcl2json';
 import type { TFExpressionSyntaxTree } from '@cdktf/hcl2json';
+import { deepestNestingOf } from '../../nesting-depth.js';
 
 type Node = TFExpressionSyntaxTree.ExpressionType;
 
@@ -16,8 +17,21 @@ function hcl2json(): Promise<Hcl2Json> {
   return library;
 }
 
+// The parser recurses once per nesting level on the WebAssembly stack; past about a thousand
+// levels it overflows and leaves the module broken for every later file, so deeper files are
+// refused before it sees them. No configuration a person writes nests anywhere near this.
+// Limitation: brackets in strings and comments count too. Breaks on a file with 200 more `(`
+// than `)` in its comments: it is reported as nesting too deep and its resources are not read.
+const MAX_NESTING = 200;
+
 /** Parses one `.tf` or `.tfvars` file into hcl2json's JSON form. */
 export async function parseHcl(path: string, text: string): Promise<HclParse> {
+  const nesting = deepestNestingOf(text);
+  if (nesting.depth > MAX_NESTING) {
+    const reason = `line ${nesting.line} nests brackets more than ${MAX_NESTING} levels deep, too deeply to read. Flatten the expression at that line.`;
+    return { ok: false, reason, line: nesting.line };
+  }
+
   const { parse } = await hcl2json();
   try {
     const body = (await parse(path, text)) as Record<string, unknown>;
