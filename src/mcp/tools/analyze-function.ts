@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeFunction } from '../../code/facts.js';
+import type { CodeFunction, Operation } from '../../code/facts.js';
 import { UserError } from '../../errors.js';
 import type { EntryPoint, Graph } from '../../graph/graph.js';
 import type { LambdaResource, TemplateValue } from '../../iac/resources.js';
@@ -216,14 +216,30 @@ function describeStart(snapshot: Snapshot, start: Start): Match {
     ...(start.unlinkedReason ? { unlinkedReason: start.unlinkedReason } : {}),
     tables: tableUses(graph, operations, entryPoints),
     eventSources: lambdas.flatMap(eventSourcesOf),
-    // The code scanner recognises DynamoDB operations only, so no SQS or SNS publish is known.
-    publishes: [],
+    publishes: publishesOf(graph, operations, entryPoints),
     environment: environmentUses(operations, lambdas, (lambda, value) =>
       tableNameOf(graph, lambda, value),
     ),
     missingPermissions: permissionsLacking(onPaths),
     findings: onPaths,
   };
+}
+
+/** The queues and topics the operations send to, as the given entry points see them. */
+function publishesOf(graph: Graph, operations: Operation[], entryPoints: EntryPoint[]) {
+  const wanted = new Set(entryPoints);
+  const views = new Map<string, { service: string; target: string; location: Location }>();
+  for (const operation of operations) {
+    const all = graph.publishesOf(operation);
+    const seen = all.filter(publish => publish.entryPoint && wanted.has(publish.entryPoint));
+    for (const { target } of seen.length > 0 ? seen : all) {
+      const name = target.kind === 'unresolved' ? target.text : target.name;
+      const view = { service: operation.service, target: name, location: operation.location };
+      views.set(`${name}|${formatLocation(operation.location)}`, view);
+    }
+  }
+
+  return [...views.values()];
 }
 
 function entryPointsOf(graph: Graph, start: Start): EntryPoint[] {
