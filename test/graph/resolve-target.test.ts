@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LambdaResource, TableResource } from '../../src/iac/resources.js';
-import { resolveTarget, textOf } from '../../src/graph/resolve-target.js';
-import type { TableDirectory } from '../../src/graph/resolve-target.js';
+import type { LambdaResource, QueueResource, TableResource } from '../../src/iac/resources.js';
+import { resolveMessageTarget, resolveTarget, textOf } from '../../src/graph/resolve-target.js';
+import type { MessagingDirectory, TableDirectory } from '../../src/graph/resolve-target.js';
 
 const location = { file: 'template.yaml', line: 3, column: 3 };
 
@@ -122,5 +122,62 @@ describe('resolveTarget', () => {
         ],
       }),
     ).toBe('`${process.env.STAGE}-orders`');
+  });
+});
+
+const drain: QueueResource = {
+  kind: 'queue',
+  id: 'main.tf#aws_sqs_queue.drain',
+  logicalId: 'aws_sqs_queue.drain',
+  template: 'main.tf',
+  location,
+  name: 'drain-requests',
+  nameIsLogicalId: false,
+};
+
+const messaging: MessagingDirectory = {
+  queuesById: new Map([[drain.id, drain]]),
+  queuesByName: new Map([[drain.name, drain]]),
+  topicsById: new Map(),
+  topicsByName: new Map(),
+  parameterDefaults: new Map(),
+};
+
+function terraformLambda(environment: LambdaResource['environment']): LambdaResource {
+  return { ...lambdaWith(environment), template: 'main.tf' };
+}
+
+describe('resolveMessageTarget', () => {
+  it('joins a queue URL from the environment to the queue a reference names', () => {
+    const lambda = terraformLambda({
+      DRAIN_QUEUE_URL: { kind: 'resource', logicalId: 'aws_sqs_queue.drain' },
+    });
+    const value = { kind: 'env' as const, name: 'DRAIN_QUEUE_URL' };
+
+    const { target, hops } = resolveMessageTarget(value, 'sqs', lambda, messaging);
+
+    expect(target).toEqual({ kind: 'queue', queue: drain, name: 'drain-requests' });
+    expect(hops[0]?.description).toBe('DRAIN_QUEUE_URL is set on Lambda "Fn" to "drain-requests"');
+  });
+
+  it('keeps a queue ARN given as the URL unresolved', () => {
+    const lambda = terraformLambda({
+      DRAIN_QUEUE_URL: { kind: 'resource', logicalId: 'aws_sqs_queue.drain', attribute: 'Arn' },
+    });
+    const value = { kind: 'env' as const, name: 'DRAIN_QUEUE_URL' };
+
+    expect(resolveMessageTarget(value, 'sqs', lambda, messaging).target).toEqual({
+      kind: 'unresolved',
+      text: 'process.env.DRAIN_QUEUE_URL',
+    });
+  });
+
+  it('finds a queue by the last part of a literal URL', () => {
+    const value = {
+      kind: 'literal' as const,
+      value: 'https://sqs.eu-west-1.amazonaws.com/123456789012/drain-requests',
+    };
+
+    expect(resolveMessageTarget(value, 'sqs', undefined, messaging).target.kind).toBe('queue');
   });
 });
