@@ -76,8 +76,10 @@ export function discoverFiles(root: string, exclude: string[] = []): string[] {
   return found.sort();
 }
 
-// A partial batch response matters to rules even in a handler that touches no SDK.
-const MENTIONS_SDK_OR_ENV = /aws-sdk|process\.env|batchItemFailures/;
+// A partial batch response matters to rules even in a handler that touches no SDK; an ORM model
+// (Dynamoose `model('Cats', ...)`) may name its table without any SDK import or environment read.
+const MENTIONS_SDK_OR_ENV =
+  /aws-sdk|process\.env|batchItemFailures|electrodb|dynamodb-toolbox|dynamoose/;
 
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"\n]+)['"]/g;
 

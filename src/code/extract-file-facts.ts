@@ -12,6 +12,7 @@ import { collectExports } from './module-exports.js';
 import type { AnonymousExport } from './module-exports.js';
 import { parseFile } from './parse-file.js';
 import { recogniseDynamoDb } from './recognise-dynamodb.js';
+import { recogniseOrm } from './recognise-orm.js';
 import { responseFieldOf } from './response-fields.js';
 import { resultUseOf } from './result-use.js';
 import { moduleBindingEntity, sdkEntityOf } from './sdk-entities.js';
@@ -263,6 +264,7 @@ export function extractFileFacts(file: string, source: string): FileFacts {
   walk(parsed.program, node => {
     recordImportSource(node, facts);
     recogniseDynamoDb(node, context, facts);
+    recogniseOrm(node, context, facts);
     collectCalls(node, context, facts, functions);
     const responder = batchResponseReturner(node, context);
     if (responder !== undefined) {

@@ -191,15 +191,19 @@ export async function run(accountId: string) {
     expect(findings[0]?.location).toMatchObject({ file: 'src/sessions.ts', line: 4 });
   });
 
-  it('does not recognise one-page reads made through ElectroDB (limitation)', async () => {
+  it('reports a one-page read made through ElectroDB, and not one that asks for every page', async () => {
     const findings = await runRule(
       unhandledPagination,
       app(`import { Entity } from 'electrodb';
 const Session = new Entity({ model: { entity: 'session' } } as never, { table: process.env.SESSIONS_TABLE });
 export const run = async (accountId: string) => (await Session.query.byAccount({ accountId }).go()).data;
+export const every = async (accountId: string) =>
+  (await Session.query.byAccount({ accountId }).go({ pages: 'all' })).data;
 `),
     );
 
-    expect(findings).toEqual([]);
+    expect(findings.map(finding => finding.location)).toEqual([
+      expect.objectContaining({ file: 'src/sessions.ts', line: 3 }),
+    ]);
   });
 });
