@@ -22,6 +22,8 @@ const SKIPPED_FOLDERS = new Set([
   'cdk.out',
   '.serverless',
   'coverage',
+  // Terraform's downloaded providers and copies of remote modules, not the user's code.
+  '.terraform',
 ]);
 
 const SKIPPED_FILES = new Set([
