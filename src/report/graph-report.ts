@@ -17,7 +17,7 @@ export function formatGraphText(analysis: Analysis): string {
     return `  ${table.name}${key}${indexes ? `, indexes ${indexes}` : ''}  (${formatLocation(table.location)})`;
   });
   const lambdas = graph.lambdaLinks.map(link => {
-    const accesses = graph.accesses.filter(access => access.entryPoint?.lambda === link.lambda);
+    const accesses = graph.accessesOfLambda(link.lambda);
     const lines = accesses.map(access => `      ${describeAccess(access)}`);
     const status = link.entryPoint ? 'linked' : 'not linked';
     return [`  ${link.lambda.logicalId}  ${status}: ${link.reason}`, ...lines].join('\n');

@@ -48,7 +48,12 @@ function groupUnknown(accesses: TableAccess[]): Map<string, TableAccess[]> {
   for (const access of accesses) {
     const name = access.target.kind === 'name' ? access.target.name : '';
     const key = `${access.operation.id}|${name}`;
-    groups.set(key, [...(groups.get(key) ?? []), access]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(access);
+    } else {
+      groups.set(key, [access]);
+    }
   }
 
   return groups;
