@@ -110,7 +110,7 @@ async function readFolder(folder: string, logger: Logger) {
     const entries = await readdir(folder, { withFileTypes: true });
     return entries.sort((a, b) => compareText(a.name, b.name));
   } catch (error) {
-    logger.step(`cloudformation: skipped folder "${folder}" (${messageOf(error)})`);
+    logger.step(`infrastructure: skipped folder "${folder}" (${messageOf(error)})`);
     return [];
   }
 }
