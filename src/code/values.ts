@@ -134,11 +134,46 @@ function memberValue(
   if (objectPath?.length === 1 && objectPath[0] === 'this') {
     return thisFieldValue(node, property.value, context, depth) ?? unresolved(text);
   }
+  const owner = objectPath?.length === 1 ? classNamed(objectPath[0]!, node, context) : undefined;
+  if (owner) {
+    return staticFieldValue(owner, property.value, context, depth) ?? unresolved(text);
+  }
 
   const base = evaluate(node.object, context, depth + 1);
   const value = readPath(base, [property.value]);
 
   return value && value.kind !== 'unresolved' ? value : unresolved(text);
+}
+
+function classNamed(name: string, from: Node, context: FileContext): Class | undefined {
+  const declaration = context.bindings.lookup(name, from);
+
+  return declaration?.kind === 'class' ? declaration.node : undefined;
+}
+
+// Limitation: only an initialiser counts; a static block that assigns the field is not read.
+// Breaks on `static { Store.table = process.env.TABLE; }`: `Store.table` stays unresolved.
+/** `Class.field` for a static field of a class declared in the same file: its initialiser. */
+function staticFieldValue(
+  owner: Class,
+  field: string,
+  context: FileContext,
+  depth: number,
+): Symbolic | undefined {
+  for (const member of owner.body.body) {
+    if (member.type !== 'PropertyDefinition' || !member.static || !member.value) {
+      continue;
+    }
+    if (staticKeyName(member.key, member.computed) === field) {
+      const hop = {
+        description: `${classNameOf(context, owner)}.${field} set here`,
+        location: locationOf(context, member),
+      };
+      return withHops(evaluate(member.value, context, depth + 1), [hop]);
+    }
+  }
+
+  return undefined;
 }
 
 /** `this.field` inside a class: its initialiser, or what the constructor assigns to it. */

@@ -95,4 +95,39 @@ export const a = () => ddb.send(new GetCommand({ TableName: TABLE, Key: {} }));
       { description: 'TABLE declared here', location: { file: 'src/app.ts', line: 4, column: 7 } },
     ]);
   });
+  it('reads a static field of a class declared in the same file', async () => {
+    const { scan } = await scanApp({
+      'src/store.ts': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+export class ItemStore {
+  private static tableName = process.env.ITEMS_TABLE;
+  private static client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  async getItem(id: string) {
+    return ItemStore.client.send(new GetCommand({ TableName: ItemStore.tableName, Key: { id } }));
+  }
+}
+`,
+    });
+
+    expect(scan.operations.map(operation => operation.target)).toEqual([
+      { kind: 'env', name: 'ITEMS_TABLE' },
+    ]);
+    expect(scan.operations[0]?.hops).toEqual([
+      {
+        description: 'ItemStore.tableName set here',
+        location: { file: 'src/store.ts', line: 4, column: 3 },
+      },
+    ]);
+  });
+
+  it('leaves a static field set in a static block unresolved', async () => {
+    const targets = await targetsOf(`class Store {
+  static table: string | undefined;
+  static { Store.table = process.env.T; }
+}
+export const a = () => ddb.send(new GetCommand({ TableName: Store.table, Key: {} }));
+`);
+
+    expect(targets).toEqual([{ kind: 'unresolved', text: 'Store.table' }]);
+  });
 });
