@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Logger } from '../../logger.js';
 import { messageOf } from '../../errors.js';
 import type { SourceStatus } from '../../source-status.js';
@@ -7,10 +6,6 @@ import type { Configuration } from './configuration.js';
 import { configurationOf } from './configuration.js';
 import type { HclFile } from './discover-terraform.js';
 import { discoverTerraform, isTfvars } from './discover-terraform.js';
-import type { Scope } from './evaluate-expression.js';
-import { evaluateJson } from './evaluate-expression.js';
-import type { HclValue } from './hcl-value.js';
-import { unresolved } from './hcl-value.js';
 import { linkEvents } from './link-events.js';
 import { rootInstanceOf } from './module-instance.js';
 import type { ModuleSource, ParsedFile } from './module-source.js';
@@ -19,6 +14,7 @@ import { parseHcl } from './parse-hcl.js';
 import { readLambdas } from './read-lambdas.js';
 import { readQueues, readTopics } from './read-queues-topics.js';
 import { readTables } from './read-tables.js';
+import { tfvarsOf } from './tfvars.js';
 
 /** Reads every Terraform configuration under `root` into resources. */
 export async function scanTerraform(
@@ -92,7 +88,7 @@ async function readConfiguration(
   logger: Logger,
 ): Promise<Resource[]> {
   try {
-    const tfvars = await tfvarsOf(module.dir, files, logger);
+    const tfvars = await tfvarsOf(module.dir, files, modules, logger);
     const instance = rootInstanceOf(module, modules, tfvars, logger);
     const configuration = configurationOf(module.dir, await instance.blocks());
 
@@ -119,70 +115,3 @@ function resourcesOf(configuration: Configuration, logger: Logger): Resource[] {
       a.location.file.localeCompare(b.location.file, 'en') || a.location.line - b.location.line,
   );
 }
-
-// Terraform loads `terraform.tfvars` and `*.auto.tfvars` by itself; other `.tfvars` files are
-// passed with `-var-file` and override them.
-// Limitation: with several `-var-file` candidates (`dev.tfvars`, `prod.tfvars`) that disagree on
-// a variable, which one is deployed is unknown, so the variable keeps its default.
-async function tfvarsOf(
-  dir: string,
-  files: ParsedFile[],
-  logger: Logger,
-): Promise<Map<string, HclValue>> {
-  const inFolder = files.filter(
-    file => isTfvars(file.path) && posix.dirname(file.path) === (dir || '.'),
-  );
-  const isAuto = (file: ParsedFile) =>
-    posix.basename(file.path) === 'terraform.tfvars' || file.path.endsWith('.auto.tfvars');
-  const values = new Map<string, HclValue>();
-  for (const file of inFolder.filter(isAuto)) {
-    for (const [name, json] of Object.entries(file.body)) {
-      values.set(name, await evaluateJson(json, LITERAL_SCOPE));
-    }
-  }
-
-  for (const [name, json] of agreedValues(
-    inFolder.filter(file => !isAuto(file)),
-    dir,
-    logger,
-  )) {
-    values.set(name, await evaluateJson(json, LITERAL_SCOPE));
-  }
-
-  return values;
-}
-
-function agreedValues(files: ParsedFile[], dir: string, logger: Logger): Map<string, unknown> {
-  const seen = new Map<string, { json: unknown; text: string }>();
-  const disagreeing = new Set<string>();
-  for (const file of files) {
-    for (const [name, json] of Object.entries(file.body)) {
-      const text = JSON.stringify(json);
-      const earlier = seen.get(name);
-      if (earlier && earlier.text !== text) {
-        disagreeing.add(name);
-      }
-      seen.set(name, { json, text });
-    }
-  }
-
-  for (const name of disagreeing) {
-    logger.step(
-      `terraform: variable "${name}" of "${dir || '.'}" differs between its .tfvars files; its default is used`,
-    );
-  }
-
-  return new Map(
-    [...seen].filter(([name]) => !disagreeing.has(name)).map(([name, { json }]) => [name, json]),
-  );
-}
-
-// `.tfvars` values are constants; nothing in them refers to anything.
-const LITERAL_SCOPE: Scope = {
-  moduleDir: '',
-  rootDir: '',
-  addressPrefix: '',
-  variable: name => Promise.resolve(unresolved(`var.${name}`)),
-  local: name => Promise.resolve(unresolved(`local.${name}`)),
-  moduleOutput: (module, output) => Promise.resolve(unresolved(`module.${module}.${output}`)),
-};
