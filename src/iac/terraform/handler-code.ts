@@ -9,6 +9,18 @@ import type { TerraformBlock } from './module-instance.js';
 const SCRIPT_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.cjs'];
 const BUILD_FOLDERS = new Set(['dist', 'build', 'out', '.build', '.esbuild']);
 
+// Where a bundler's entry points conventionally live, next to the build folder.
+const SOURCE_FOLDERS = [
+  'src',
+  'src/handlers',
+  'src/functions',
+  'src/lambdas',
+  'handlers',
+  'functions',
+  'lambdas',
+  '.',
+];
+
 interface CodeLocation {
   /** Folder the handler path is relative to, from the scanned root. */
   folder: string;
@@ -56,7 +68,7 @@ function codeLocationOf(block: TerraformBlock, configuration: Configuration): Co
   }
 
   if (sourceFile !== undefined) {
-    return { folder: posix.dirname(posix.join(rootDir, sourceFile)) };
+    return bundledFile(posix.join(rootDir, sourceFile));
   }
 
   const filename = stringOf(block.body.filename);
@@ -71,6 +83,14 @@ function codeLocationOf(block: TerraformBlock, configuration: Configuration): Co
   const bundle = posix.basename(zip).replace(/\.zip$/, '');
 
   return BUILD_FOLDERS.has(posix.basename(folder)) ? { folder, bundle } : { folder: rootDir };
+}
+
+// `dist/create-order.js` is a bundle named after its source; `src/create-order.js` is the source.
+function bundledFile(file: string): CodeLocation {
+  const folder = posix.dirname(file);
+  const bundle = posix.basename(file, posix.extname(file));
+
+  return BUILD_FOLDERS.has(posix.basename(folder)) ? { folder, bundle } : { folder };
 }
 
 function withBundle(folder: string): CodeLocation {
@@ -113,7 +133,7 @@ function bundleSources(code: CodeLocation, exportName: string): string[] {
       ? posix.dirname(code.folder)
       : code.folder;
   const project = posix.dirname(buildFolder);
-  const stems = ['src', 'src/handlers', 'src/functions', '.'].map(folder =>
+  const stems = SOURCE_FOLDERS.map(folder =>
     posix.normalize(posix.join(project, folder, code.bundle ?? exportName)),
   );
 

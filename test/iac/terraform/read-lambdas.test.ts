@@ -89,6 +89,28 @@ data "archive_file" "api" {
     );
   });
 
+  it('names the source of a bundle an archive_file takes from the build folder', async () => {
+    const { lambda } = await scanTerraformFiles({
+      'infra/main.tf':
+        `${lambdaTf('  source_code_hash = data.archive_file.api.output_base64sha256')}
+locals {
+  dist = "\${path.module}/../dist"
+}
+
+data "archive_file" "api" {
+  type        = "zip"
+  source_file = "\${local.dist}/ordersRouter.js"
+  output_path = "\${local.dist}/ordersRouter.zip"
+}
+`.replace('"index.handler"', '"ordersRouter.handler"'),
+    });
+    const files = lambda('aws_lambda_function.api').handler?.files ?? [];
+
+    expect(files[0]).toBe('src/ordersRouter.ts');
+    expect(files).toContain('handlers/ordersRouter.ts');
+    expect(files).toContain('lambdas/ordersRouter.js');
+  });
+
   it('gives no handler file for a container image', async () => {
     const { lambda } = await scanTerraformFiles({
       'main.tf': lambdaTf('  package_type = "Image"'),
