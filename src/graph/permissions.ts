@@ -2,8 +2,10 @@ import type { Action, Operation } from '../code/facts.js';
 import type {
   LambdaResource,
   PolicyStatement,
+  QueueResource,
   TableResource,
   TemplateValue,
+  TopicResource,
 } from '../iac/resources.js';
 import type { Graph, TableAccess } from './graph.js';
 
@@ -37,6 +39,11 @@ const ACTIONS: Partial<Record<Action, RequiredPermission>> = {
     ],
     anyOf: true,
   },
+  // The batch calls are authorised by the single-message actions.
+  send: { actions: ['sqs:SendMessage'], anyOf: false },
+  'send-batch': { actions: ['sqs:SendMessage'], anyOf: false },
+  publish: { actions: ['sns:Publish'], anyOf: false },
+  'publish-batch': { actions: ['sns:Publish'], anyOf: false },
 };
 
 export const WRITE_ACTIONS = [
@@ -58,6 +65,14 @@ export interface PermissionTarget {
   /** The index a Query or Scan names; `null` when it names one the scan could not resolve. */
   index?: string | null;
 }
+
+/** The queue or topic a send or publish needs permission on. */
+export interface MessagePermissionTarget {
+  service: 'sqs' | 'sns';
+  name: string;
+}
+
+type Subject = { service: 'dynamodb'; table: PermissionTarget } | MessagePermissionTarget;
 
 export function permissionTargetOf(access: TableAccess): PermissionTarget | undefined {
   const target = access.target;
@@ -99,19 +114,52 @@ const POLICIES_WITHOUT_DATA_ACCESS = new Set([
   'CloudWatchLambdaInsightsExecutionRolePolicy',
 ]);
 
+// SAM names them bare (`Policies: [AWSLambdaBasicExecutionRole]`), CloudFormation by ARN.
 function grantsNoData(policy: string | undefined): boolean {
-  const name = /([A-Za-z0-9_+=,.@-]+)["'\]\s}]*$/.exec(policy ?? '')?.[1] ?? '';
+  const text = policy ?? '';
+  const name = /([A-Za-z0-9_+=,.@-]+)["'\]\s}]*$/.exec(text)?.[1] ?? '';
+  const isAwsManaged = text === name || text.includes(':iam::aws:policy/');
 
-  return (policy ?? '').includes(':iam::aws:policy/') && POLICIES_WITHOUT_DATA_ACCESS.has(name);
+  return isAwsManaged && POLICIES_WITHOUT_DATA_ACCESS.has(name);
+}
+
+/** Resources of one kind by id, and by logical id where only one template uses it. */
+interface ResourceLookup<Named extends { id: string; logicalId: string }> {
+  byId: Map<string, Named>;
+  /** For formats that spread one application over several files. */
+  byLogicalId: Map<string, Named>;
 }
 
 interface MatchContext {
-  tablesById: Map<string, TableResource>;
-  /** Tables whose logical id only one template uses, for formats that spread over files. */
-  tablesByLogicalId: Map<string, TableResource>;
-  /** Logical ids of queues, topics and Lambdas: a statement on them names no table. */
-  otherResources: Set<string>;
+  tables: ResourceLookup<TableResource>;
+  queues: ResourceLookup<QueueResource>;
+  topics: ResourceLookup<TopicResource>;
+  /** Logical ids of every resource: a statement on one of another kind names no subject. */
+  allResources: Set<string>;
   template: string;
+}
+
+function lookupOf<Named extends { id: string; logicalId: string }>(
+  resources: Named[],
+): ResourceLookup<Named> {
+  const logicalIds = resources.map(resource => resource.logicalId);
+  const unique = resources.filter(
+    resource =>
+      logicalIds.indexOf(resource.logicalId) === logicalIds.lastIndexOf(resource.logicalId),
+  );
+
+  return {
+    byId: new Map(resources.map(resource => [resource.id, resource])),
+    byLogicalId: new Map(unique.map(resource => [resource.logicalId, resource])),
+  };
+}
+
+function lookUp<Named extends { id: string; logicalId: string }>(
+  lookup: ResourceLookup<Named>,
+  logicalId: string,
+  template: string,
+): Named | undefined {
+  return lookup.byId.get(`${template}#${logicalId}`) ?? lookup.byLogicalId.get(logicalId);
 }
 
 /** Matches statements of one Lambda against actions and targets, with the templates' tables. */
@@ -119,26 +167,38 @@ export class PolicyMatcher {
   private readonly resources: Omit<MatchContext, 'template'>;
 
   constructor(graph: Graph) {
-    const logicalIds = graph.tables.map(table => table.logicalId);
-    const unique = graph.tables.filter(
-      table => logicalIds.indexOf(table.logicalId) === logicalIds.lastIndexOf(table.logicalId),
-    );
     this.resources = {
-      tablesById: new Map(graph.tables.map(table => [table.id, table])),
-      tablesByLogicalId: new Map(unique.map(table => [table.logicalId, table])),
-      otherResources: new Set(
-        [...graph.queues, ...graph.topics, ...graph.lambdas].map(resource => resource.logicalId),
+      tables: lookupOf(graph.tables),
+      queues: lookupOf(graph.queues),
+      topics: lookupOf(graph.topics),
+      allResources: new Set(
+        [...graph.tables, ...graph.queues, ...graph.topics, ...graph.lambdas].map(
+          resource => resource.logicalId,
+        ),
       ),
     };
   }
 
   /** The statements that allow `action` on `target`, unless a Deny that surely matches wins. */
   allowing(lambda: LambdaResource, action: string, target: PermissionTarget): PolicyStatement[] {
+    return this.allowingOn(lambda, action, { service: 'dynamodb', table: target });
+  }
+
+  /** The statements that allow a send or publish on a queue or topic. */
+  allowingMessage(
+    lambda: LambdaResource,
+    action: string,
+    target: MessagePermissionTarget,
+  ): PolicyStatement[] {
+    return this.allowingOn(lambda, action, target);
+  }
+
+  private allowingOn(lambda: LambdaResource, action: string, subject: Subject): PolicyStatement[] {
     const context = { ...this.resources, template: lambda.template };
     const matches = (statement: PolicyStatement, unknownMatches: boolean) =>
       statement.actions.some(pattern => actionMatches(pattern, action)) &&
       statement.resources.some(resource =>
-        resourceMatches(resource, target, { ...context, unknownMatches }),
+        resourceMatches(resource, subject, { ...context, unknownMatches }),
       );
     const denied = lambda.policies.some(
       statement => statement.effect === 'Deny' && matches(statement, false),
@@ -155,7 +215,9 @@ export class PolicyMatcher {
   coversTable(lambda: LambdaResource, statement: PolicyStatement, tableName: string): boolean {
     const context = { ...this.resources, template: lambda.template, unknownMatches: false };
 
-    return statement.resources.some(resource => resourceMatches(resource, { tableName }, context));
+    const subject: Subject = { service: 'dynamodb', table: { tableName } };
+
+    return statement.resources.some(resource => resourceMatches(resource, subject, context));
   }
 }
 
@@ -174,10 +236,10 @@ export function shortAction(action: string): string {
 
 function resourceMatches(
   resource: TemplateValue,
-  target: PermissionTarget,
+  subject: Subject,
   context: MatchContext & { unknownMatches: boolean },
 ): boolean {
-  const pattern = patternOf(resource, context);
+  const pattern = patternOf(resource, subject.service, context);
   if (pattern === undefined) {
     return false;
   }
@@ -187,13 +249,20 @@ function resourceMatches(
   }
 
   const arn = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(pattern);
-  if (arn) {
-    return globMatches(arn[2] ?? '', 'dynamodb') && pathMatches(arn[5] ?? '', target, 'table/');
+  const resourcePart = arn ? (arn[5] ?? '') : pattern;
+  if (arn && !globMatches(arn[2] ?? '', subject.service)) {
+    return false;
+  }
+
+  if (subject.service !== 'dynamodb') {
+    return globMatches(resourcePart, subject.name);
   }
 
   // A policy template is given the table's name and SAM builds the ARN around it; an inline
   // statement that names a table without an ARN is read the same way rather than reported.
-  return pathMatches(pattern, target, pattern.startsWith('table/') ? 'table/' : '');
+  const prefix = arn || pattern.startsWith('table/') ? 'table/' : '';
+
+  return pathMatches(resourcePart, subject.table, prefix);
 }
 
 function pathMatches(pattern: string, target: PermissionTarget, prefix: string): boolean {
@@ -216,6 +285,7 @@ const UNKNOWN = '\u0000';
 // ARN holds otherwise, so that a Deny only wins when it surely applies.
 function patternOf(
   value: TemplateValue,
+  service: Subject['service'],
   context: MatchContext & { unknownMatches: boolean },
 ): string | undefined {
   const unknown = context.unknownMatches ? '*' : UNKNOWN;
@@ -227,23 +297,64 @@ function patternOf(
     case 'unresolved':
       return unknown;
     case 'resource':
-      return resourcePattern(value, context) ?? unknown;
+      return resourcePattern(value, service, context) ?? unknown;
     case 'join': {
-      const parts = value.parts.map(part => patternOf(part, context) ?? UNKNOWN);
+      const parts = value.parts.map(part => patternOf(part, service, context) ?? UNKNOWN);
       return parts.join('');
     }
   }
 }
 
+type Reference = { logicalId: string; attribute?: string };
+
+// A reference to a resource of another kind than the subject's names no subject; one to a
+// resource no template defines could name anything.
 function resourcePattern(
-  value: { logicalId: string; attribute?: string },
+  value: Reference,
+  service: Subject['service'],
   context: MatchContext,
 ): string | undefined {
-  const table =
-    context.tablesById.get(`${context.template}#${value.logicalId}`) ??
-    context.tablesByLogicalId.get(value.logicalId);
+  const pattern =
+    service === 'dynamodb'
+      ? tablePattern(value, context)
+      : service === 'sqs'
+        ? queuePattern(value, context)
+        : topicPattern(value, context);
+  if (pattern === undefined && context.allResources.has(value.logicalId)) {
+    return UNKNOWN;
+  }
+
+  return pattern;
+}
+
+// Limitation: `!Ref Queue` (its URL) is read as the queue's name. Breaks on
+// `SQSSendMessagePolicy: { QueueName: !Ref Queue }`, which AWS refuses but is not reported.
+function queuePattern(value: Reference, context: MatchContext): string | undefined {
+  const queue = lookUp(context.queues, value.logicalId, context.template);
+  if (!queue) {
+    return undefined;
+  }
+
+  const attribute = value.attribute?.toLowerCase() ?? '';
+
+  return attribute === 'arn' ? `arn:*:sqs:*:*:${queue.name}` : queue.name;
+}
+
+function topicPattern(value: Reference, context: MatchContext): string | undefined {
+  const topic = lookUp(context.topics, value.logicalId, context.template);
+  if (!topic) {
+    return undefined;
+  }
+
+  const attribute = value.attribute?.toLowerCase() ?? '';
+
+  return attribute === 'topicname' ? topic.name : `arn:*:sns:*:*:${topic.name}`;
+}
+
+function tablePattern(value: Reference, context: MatchContext): string | undefined {
+  const table = lookUp(context.tables, value.logicalId, context.template);
   if (!table) {
-    return context.otherResources.has(value.logicalId) ? UNKNOWN : undefined;
+    return undefined;
   }
 
   const attribute = (value.attribute ?? 'name').toLowerCase();

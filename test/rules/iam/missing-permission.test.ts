@@ -201,3 +201,102 @@ export const handler = () =>
     expect(findings).toEqual([]);
   });
 });
+
+const messagingTemplate = (policies: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  JobsQueue:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: order-jobs
+  EventsTopic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: order-events
+  DispatchFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: src/dispatch.handler
+      Environment:
+        Variables:
+          JOBS_QUEUE_URL: !Ref JobsQueue
+          EVENTS_TOPIC_ARN: !Ref EventsTopic
+${policies}
+`;
+
+const dispatch = `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+const sqs = new SQSClient({});
+const sns = new SNSClient({});
+export const handler = async (event: { orderId: string }) => {
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.JOBS_QUEUE_URL, MessageBody: event.orderId }));
+  await sns.send(new PublishCommand({ TopicArn: process.env.EVENTS_TOPIC_ARN, Message: event.orderId }));
+};
+`;
+
+const messagingApp = (policies: string) => ({
+  'template.yaml': messagingTemplate(policies),
+  'src/dispatch.ts': dispatch,
+});
+
+describe('iam/missing-permission on sends and publishes', () => {
+  it('reports a send and a publish that no policy allows, at the call and naming the resource', async () => {
+    const findings = await runRule(
+      missingPermission,
+      messagingApp('      Policies:\n        - AWSLambdaBasicExecutionRole'),
+    );
+
+    expect(findings.map(finding => [finding.location.line, finding.message])).toEqual([
+      [
+        7,
+        'SendMessage to queue "order-jobs" runs as Lambda "DispatchFunction", whose policies do not allow sqs:SendMessage on arn:aws:sqs:REGION:ACCOUNT:order-jobs; the call fails with AccessDeniedException.',
+      ],
+      [
+        8,
+        'Publish to topic "order-events" runs as Lambda "DispatchFunction", whose policies do not allow sns:Publish on arn:aws:sns:REGION:ACCOUNT:order-events; the call fails with AccessDeniedException.',
+      ],
+    ]);
+    expect(findings[0]?.related).toContainEqual(
+      expect.objectContaining({ file: 'template.yaml', line: 4, label: 'queue JobsQueue' }),
+    );
+  });
+
+  it('stays silent under SQSSendMessagePolicy and SNSPublishMessagePolicy', async () => {
+    const policies = `      Policies:
+        - SQSSendMessagePolicy: { QueueName: !GetAtt JobsQueue.QueueName }
+        - SNSPublishMessagePolicy: { TopicName: !GetAtt EventsTopic.TopicName }`;
+    const findings = await runRule(missingPermission, messagingApp(policies));
+
+    expect(findings).toEqual([]);
+  });
+
+  it('matches inline statements on the queue ARN and the topic reference', async () => {
+    const policies = `      Policies:
+        - Statement:
+            - Effect: Allow
+              Action: sqs:SendMessage
+              Resource: !GetAtt JobsQueue.Arn
+            - Effect: Allow
+              Action: sns:Publish
+              Resource: !Ref EventsTopic`;
+    const findings = await runRule(missingPermission, messagingApp(policies));
+
+    expect(findings).toEqual([]);
+  });
+
+  it('reports a send when the statement names another queue', async () => {
+    const policies = `      Policies:
+        - Statement:
+            - Effect: Allow
+              Action: [sqs:SendMessage, sns:Publish]
+              Resource:
+                - arn:aws:sqs:us-east-1:111111111111:other-jobs
+                - !Ref EventsTopic`;
+    const findings = await runRule(missingPermission, messagingApp(policies));
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('SendMessage to queue "order-jobs"');
+    expect(findings[0]?.recommendation).toContain('SQSSendMessagePolicy');
+  });
+});
