@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AnalysisCache, CacheUse } from './analysis-cache.js';
 import type { CodeScan } from './code/facts.js';
 import { scanCode } from './code/scan-code.js';
 import type { Config } from './config/load-config.js';
@@ -20,6 +21,8 @@ export interface Analysis {
   findings: Finding[];
   sources: SourceStatus[];
   summary: AnalysisSummary;
+  /** What a run with a cache read again and what it reused; absent without a cache. */
+  cacheUse?: CacheUse;
 }
 
 export interface AnalysisSummary {
@@ -38,6 +41,10 @@ export interface AnalysisSummary {
 export interface AnalyzeOptions {
   /** Code file contents (by path relative to the root) read instead of the disk: unsaved edits. */
   overlay?: ReadonlyMap<string, string>;
+  /** What earlier runs on this root kept; unchanged files are neither read nor parsed again. */
+  cache?: AnalysisCache;
+  /** Paths (relative to the root) changed since the cache's last run; absent when unknown. */
+  changed?: ReadonlySet<string>;
 }
 
 /** Runs the whole pipeline on one root: sources, graph, rules. */
@@ -49,9 +56,13 @@ export async function analyze(
 ): Promise<Analysis> {
   const started = performance.now();
   const absoluteRoot = resolve(root);
-  const infra = await timed('infrastructure', logger, () =>
-    scanInfra(absoluteRoot, { logger, exclude: config.exclude }),
-  );
+  const reusedInfra = options.cache?.reusableInfra(absoluteRoot, config.exclude, options.changed);
+  if (reusedInfra) {
+    logger.step('infrastructure: reused, no infrastructure file changed');
+  }
+  const infra =
+    reusedInfra ??
+    (await timed('infrastructure', logger, () => readInfra(absoluteRoot, config, logger, options)));
   const entryFiles = handlerFilesOf(infra);
   const code = await timed('code', logger, () =>
     scanCode(absoluteRoot, {
@@ -59,6 +70,8 @@ export async function analyze(
       exclude: config.exclude,
       overlay: options.overlay,
       entryFiles,
+      cache: options.cache?.code,
+      changed: options.changed,
     }),
   );
 
@@ -73,7 +86,8 @@ export async function analyze(
   const readFiles = graph.sources
     .filter(source => source.status === 'ok')
     .map(source => source.path);
-  const suppressions = await readSuppressions(absoluteRoot, readFiles);
+  const known = knownTexts(absoluteRoot, options);
+  const suppressions = await readSuppressions(absoluteRoot, readFiles, known);
   const findings = applySuppressions(raw, suppressions).filter(
     finding => config.overrides[finding.ruleId] !== 'off',
   );
@@ -85,7 +99,38 @@ export async function analyze(
     findings,
     sources,
     summary: summarise(code, infra, graph, findings, performance.now() - started),
+    ...(options.cache ? { cacheUse: cacheUseOf(options.cache, reusedInfra !== undefined) } : {}),
   };
+}
+
+async function readInfra(
+  root: string,
+  config: Config,
+  logger: Logger,
+  options: AnalyzeOptions,
+): Promise<InfraScan> {
+  const infra = await scanInfra(root, { logger, exclude: config.exclude });
+  options.cache?.keepInfra(root, config.exclude, infra);
+
+  return infra;
+}
+
+// With a cache the code files' text is at hand; reading it again for suppression comments
+// would cost as much as the scan saved.
+function knownTexts(
+  root: string,
+  options: AnalyzeOptions,
+): ReadonlyMap<string, string> | undefined {
+  const snapshot = options.cache?.code.snapshot;
+  if (snapshot?.root !== root) {
+    return undefined;
+  }
+
+  return options.overlay ? new Map([...snapshot.sources, ...options.overlay]) : snapshot.sources;
+}
+
+function cacheUseOf(cache: AnalysisCache, infraReused: boolean): CacheUse {
+  return { infrastructure: infraReused ? 'reused' : 'read', ...cache.code.lastScan };
 }
 
 async function timed<T>(stage: string, logger: Logger, run: () => Promise<T>): Promise<T> {

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Logger } from '../logger.js';
 import type { SourceStatus } from '../source-status.js';
 import type { CodeScan } from './facts.js';
 import { discoverFiles, selectFilesToParse } from './discover-files.js';
 import { extractFileFacts } from './extract-file-facts.js';
+import type { FactsCache } from './facts-cache.js';
 import type { FileFacts } from './file-facts.js';
 import { linkProject } from './link-project.js';
 import { ModuleResolver } from './module-resolution.js';
+import { readSources, updateSnapshot } from './source-snapshot.js';
+import type { SourceSnapshot } from './source-snapshot.js';
 
 export interface ScanCodeOptions {
   logger: Logger;
@@ -20,31 +21,18 @@ export interface ScanCodeOptions {
    * may touch no SDK themselves (a queue consumer that only returns batchItemFailures).
    */
   entryFiles?: string[];
+  /** Facts and sources kept from earlier scans; unchanged files are neither read nor parsed. */
+  cache?: FactsCache;
+  /** Paths (relative to the root) changed since the cache's last scan; absent when unknown. */
+  changed?: ReadonlySet<string>;
 }
 
-function readSources(
-  root: string,
-  files: string[],
-  logger: Logger,
-  overlay?: ReadonlyMap<string, string>,
-): Map<string, string> {
-  const sources = new Map<string, string>();
-  for (const file of files) {
-    const unsaved = overlay?.get(file);
-    if (unsaved !== undefined) {
-      sources.set(file, unsaved);
-      continue;
-    }
-    try {
-      sources.set(file, readFileSync(path.join(root, file), 'utf8'));
-    } catch (error) {
-      logger.warn(
-        `Skipped "${file}": it could not be read (${String(error)}). Check its permissions or exclude the file.`,
-      );
-    }
-  }
-
-  return sources;
+/** The code files of one scan: their text, and how imports between them resolve. */
+interface ScanInput {
+  files: string[];
+  sources: Map<string, string>;
+  resolver: ModuleResolver;
+  filesRead: number;
 }
 
 function sourceStatusOf(facts: FileFacts, logger: Logger): SourceStatus {
@@ -59,23 +47,99 @@ function sourceStatusOf(facts: FileFacts, logger: Logger): SourceStatus {
   return { kind: 'code', path: facts.file, status: 'failed', error: facts.error, line: facts.line };
 }
 
-/** Scans the JavaScript and TypeScript under `root` for DynamoDB operations, code functions and exports. */
-export async function scanCode(root: string, options: ScanCodeOptions): Promise<CodeScan> {
-  const started = performance.now();
+function readInput(root: string, options: ScanCodeOptions): ScanInput {
   const discovered = discoverFiles(root, options.exclude);
   const files = [...new Set([...discovered, ...(options.overlay?.keys() ?? [])])].sort();
   const sources = readSources(root, files, options.logger, options.overlay);
   const resolver = new ModuleResolver(root, new Set(sources.keys()));
+
+  return { files, sources, resolver, filesRead: files.length };
+}
+
+// Only a scan of the cache's own root from the disk as it is keeps its state: an unsaved edit,
+// or a temporary copy of the repository, only borrows the cached facts.
+function keepsState(root: string, options: ScanCodeOptions, cache: FactsCache): boolean {
+  return cache.root === root && options.overlay === undefined;
+}
+
+function readInputWithCache(root: string, options: ScanCodeOptions, cache: FactsCache): ScanInput {
+  const { snapshot, filesRead } = updateSnapshot(cache.root === root ? cache.snapshot : undefined, {
+    root,
+    exclude: options.exclude ?? [],
+    logger: options.logger,
+    changed: options.changed,
+  });
+  if (keepsState(root, options, cache)) {
+    cache.snapshot = snapshot;
+    cache.retain(new Set(snapshot.files));
+  }
+
+  return { ...withOverlay(root, snapshot, options.overlay), filesRead };
+}
+
+function withOverlay(
+  root: string,
+  snapshot: SourceSnapshot,
+  overlay: ReadonlyMap<string, string> | undefined,
+): Omit<ScanInput, 'filesRead'> {
+  if (!overlay || overlay.size === 0) {
+    return snapshot;
+  }
+
+  const sources = new Map([...snapshot.sources, ...overlay]);
+  const files = [...new Set([...snapshot.files, ...overlay.keys()])].sort();
+  const isNewFile = [...overlay.keys()].some(file => !snapshot.sources.has(file));
+  const resolver = isNewFile
+    ? new ModuleResolver(root, new Set(sources.keys()))
+    : snapshot.resolver;
+
+  return { files, sources, resolver };
+}
+
+function extractAll(
+  selected: string[],
+  sources: Map<string, string>,
+  options: ScanCodeOptions,
+): { facts: FileFacts[]; parsed: number } {
+  const { cache } = options;
+  if (!cache) {
+    return {
+      facts: selected.map(file => extractFileFacts(file, sources.get(file)!)),
+      parsed: selected.length,
+    };
+  }
+
+  // Facts are keyed by text, so any scan may add to them, except with text nobody saved.
+  let parsed = 0;
+  const facts = selected.map(file => {
+    const found = cache.factsOf(file, sources.get(file)!, !options.overlay?.has(file));
+    parsed += found.parsed ? 1 : 0;
+    return found.facts;
+  });
+
+  return { facts, parsed };
+}
+
+/** Scans the JavaScript and TypeScript under `root` for DynamoDB operations, code functions and exports. */
+export async function scanCode(root: string, options: ScanCodeOptions): Promise<CodeScan> {
+  const started = performance.now();
+  const { cache } = options;
+  const input = cache ? readInputWithCache(root, options, cache) : readInput(root, options);
+  const { files, sources, resolver } = input;
   const resolve = (fromFile: string, specifier: string) => resolver.resolve(fromFile, specifier);
   const selected = [...selectFilesToParse(sources, resolve, options.entryFiles)].sort();
 
-  const facts = selected.map(file => extractFileFacts(file, sources.get(file)!));
+  const { facts, parsed } = extractAll(selected, sources, options);
   const sourceStatuses = facts.map(fileFacts => sourceStatusOf(fileFacts, options.logger));
   const linked = linkProject(facts, resolve);
+  if (cache) {
+    cache.lastScan = { filesRead: input.filesRead, filesParsed: parsed };
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const reused = cache ? `, ${input.filesRead} read, ${selected.length - parsed} facts reused` : '';
   options.logger.step(
-    `code: ${selected.length} of ${files.length} files parsed in ${seconds}s, ${linked.operations.length} operations`,
+    `code: ${parsed} of ${files.length} files parsed in ${seconds}s${reused}, ${linked.operations.length} operations`,
   );
 
   return await Promise.resolve({

@@ -18,14 +18,18 @@ export interface AnalysisStore {
   root: string;
   /** The newest snapshot; waits for a rebuild that a change has already asked for. */
   current(): Promise<Snapshot>;
-  /** Asks for a rebuild after `debounceMs` of quiet. */
-  invalidate(): void;
+  /**
+   * Asks for a rebuild after `debounceMs` of quiet. `file` (relative to the root) is what
+   * changed; without it the rebuild cannot tell what changed and reads everything again.
+   */
+  invalidate(file?: string): void;
   close(): void;
 }
 
 export interface StoreOptions {
   root: string;
-  run: () => Promise<Analysis>;
+  /** Runs the pipeline; `changed` holds the paths changed since the last run, when known. */
+  run: (changed?: ReadonlySet<string>) => Promise<Analysis>;
   logger: Logger;
   debounceMs?: number;
   /** Told about each new snapshot; tests and the latency bench count rebuilds with it. */
@@ -33,20 +37,27 @@ export interface StoreOptions {
 }
 
 /**
- * Keeps the newest analysis. Changes are debounced into one rebuild; a change that arrives while
- * a rebuild runs starts another one after it, so no edit is lost.
+ * Keeps the newest analysis. Changes are debounced into one rebuild that is told which paths
+ * changed; a change that arrives while a rebuild runs starts another one after it, so no edit
+ * is lost.
  */
 export async function createAnalysisStore(options: StoreOptions): Promise<AnalysisStore> {
-  let snapshot = await build(options);
+  let snapshot = await build(options, undefined);
   let pending: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let dirty = false;
+  const changes = new ChangeSet();
   const waiters: Array<() => void> = [];
 
   const rebuild = async (): Promise<void> => {
     while (dirty) {
       dirty = false;
-      snapshot = await buildKeepingOld(options, snapshot);
+      const changed = changes.take();
+      const next = await buildKeepingOld(options, snapshot, changed);
+      if (next === snapshot) {
+        changes.giveBack(changed);
+      }
+      snapshot = next;
     }
   };
   const settle = (): void => {
@@ -67,7 +78,8 @@ export async function createAnalysisStore(options: StoreOptions): Promise<Analys
       }
       return snapshot;
     },
-    invalidate() {
+    invalidate(file) {
+      changes.add(file);
       dirty = true;
       if (pending) {
         return;
@@ -81,8 +93,43 @@ export async function createAnalysisStore(options: StoreOptions): Promise<Analys
   };
 }
 
-async function build(options: StoreOptions): Promise<Snapshot> {
-  const analysis = await options.run();
+/** Paths changed since the last rebuild; `undefined` once any change came without its path. */
+class ChangeSet {
+  private paths: Set<string> | undefined = new Set();
+
+  add(file: string | undefined): void {
+    if (file === undefined) {
+      this.paths = undefined;
+    } else {
+      this.paths?.add(file);
+    }
+  }
+
+  take(): ReadonlySet<string> | undefined {
+    const taken = this.paths;
+    this.paths = new Set();
+
+    return taken;
+  }
+
+  // A rebuild that failed may have applied some of its changes and not others; the next one
+  // applies them all again.
+  giveBack(taken: ReadonlySet<string> | undefined): void {
+    if (taken === undefined) {
+      this.paths = undefined;
+      return;
+    }
+    for (const file of taken) {
+      this.add(file);
+    }
+  }
+}
+
+async function build(
+  options: StoreOptions,
+  changed: ReadonlySet<string> | undefined,
+): Promise<Snapshot> {
+  const analysis = await options.run(changed);
   let document: GraphDocument | undefined;
   const snapshot: Snapshot = {
     analysis,
@@ -96,9 +143,13 @@ async function build(options: StoreOptions): Promise<Snapshot> {
 
 // A rebuild that throws (a config file edited into invalid YAML) keeps answering from the last
 // good graph rather than taking the server down.
-async function buildKeepingOld(options: StoreOptions, previous: Snapshot): Promise<Snapshot> {
+async function buildKeepingOld(
+  options: StoreOptions,
+  previous: Snapshot,
+  changed: ReadonlySet<string> | undefined,
+): Promise<Snapshot> {
   try {
-    return await build(options);
+    return await build(options, changed);
   } catch (error) {
     options.logger.error(
       `mcp: rebuilding the graph failed: ${messageOf(error)}. Answers use the graph built ${previous.status.builtAt}.`,

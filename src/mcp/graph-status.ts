@@ -1,3 +1,4 @@
+import type { CacheUse } from '../analysis-cache.js';
 import type { Analysis } from '../analyze.js';
 import type { SourceStatus } from '../source-status.js';
 
@@ -26,6 +27,8 @@ export interface GraphStatus {
   root: string;
   builtAt: string;
   durationMs: number;
+  /** How this build got its facts: the code files read and parsed again, the infrastructure. */
+  update: CacheUse;
   sources: SourceReport[];
 }
 
@@ -34,8 +37,16 @@ export function graphStatusOf(analysis: Analysis, builtAt: Date): GraphStatus {
     root: analysis.root,
     builtAt: builtAt.toISOString(),
     durationMs: analysis.summary.durationMs,
+    update: analysis.cacheUse ?? uncachedUse(analysis),
     sources: SOURCE_KINDS.map(kind => sourceReport(kind, analysis.sources)),
   };
+}
+
+// Without a cache every code file was read and the selected ones parsed.
+function uncachedUse(analysis: Analysis): CacheUse {
+  const { filesScanned } = analysis.summary;
+
+  return { infrastructure: 'read', filesRead: filesScanned, filesParsed: filesScanned };
 }
 
 function sourceReport(kind: SourceStatus['kind'], sources: SourceStatus[]): SourceReport {
@@ -67,5 +78,8 @@ export function formatGraphStatus(status: GraphStatus): string {
     return `${source.kind} ${source.status} (${source.filesRead} read${detail})`;
   });
 
-  return `graph built ${status.builtAt} from ${status.root}; sources: ${sources.join(', ')}`;
+  const { update } = status;
+  const reread = `${update.filesParsed} code files parsed, infrastructure ${update.infrastructure}`;
+
+  return `graph built ${status.builtAt} from ${status.root} (${reread}); sources: ${sources.join(', ')}`;
 }

@@ -1,7 +1,9 @@
+import { AnalysisCache } from '../analysis-cache.js';
 import { analyze } from '../analyze.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Logger } from '../logger.js';
 import { RULES } from '../rules/registry.js';
+import type { AnalysisStore } from './analysis-store.js';
 import { createAnalysisStore } from './analysis-store.js';
 import type { ToolContext } from './tool.js';
 import { watchRepository } from './watch-repository.js';
@@ -14,38 +16,60 @@ export interface RepositoryOptions {
 }
 
 /**
- * Analyses the repository once, then watches it: every change rebuilds the graph (debounced)
- * by running the whole pipeline again.
+ * Analyses the repository once, then watches it: a change updates the graph (debounced) by
+ * reading and parsing only the changed files again, and the infrastructure only when one of
+ * them can alter it.
  */
 export async function openRepository(
   options: RepositoryOptions,
 ): Promise<{ context: ToolContext; close: () => Promise<void> }> {
   const { root, logger } = options;
   const config = () => loadConfig(root, options.configPath, RULES);
-  const store = await createAnalysisStore({
-    root,
-    logger,
-    run: () => analyze(root, config(), logger),
-    onBuilt: snapshot =>
-      logger.step(`mcp: graph built in ${snapshot.analysis.summary.durationMs}ms`),
-  });
+  const cache = new AnalysisCache(root);
 
-  // Limitation: a change re-runs the whole pipeline rather than re-reading the changed file's
-  // facts. On a repository of a few thousand files an edit is answered about a second later.
+  // The watcher starts before the first analysis, so an edit saved while it runs is kept and
+  // applied once the store exists rather than lost.
+  const opened: { store?: AnalysisStore } = {};
+  const early: string[] = [];
   const watcher = watchRepository(
     root,
     file => {
-      logger.step(`mcp: ${file} changed; rebuilding the graph`);
-      store.invalidate();
+      logger.step(`mcp: ${file} changed; updating the graph`);
+      if (opened.store) {
+        opened.store.invalidate(file);
+      } else {
+        early.push(file);
+      }
     },
     logger,
   );
-  await watcher.ready;
+  const [created] = await Promise.all([
+    createAnalysisStore({
+      root,
+      logger,
+      run: changed => analyze(root, config(), logger, { cache, changed }),
+      onBuilt: snapshot => logger.step(`mcp: ${describeBuild(snapshot.analysis)}`),
+    }),
+    watcher.ready,
+  ]);
+  opened.store = created;
+  for (const file of early) {
+    created.invalidate(file);
+  }
 
   const close = async () => {
-    store.close();
+    created.close();
     await watcher.close();
   };
 
-  return { context: { store, loadConfig: config, logger }, close };
+  return { context: { store: created, loadConfig: config, logger, cache }, close };
+}
+
+function describeBuild(analysis: Awaited<ReturnType<typeof analyze>>): string {
+  const use = analysis.cacheUse;
+  const detail = use
+    ? ` (${use.filesRead} files read, ${use.filesParsed} parsed, infrastructure ${use.infrastructure})`
+    : '';
+
+  return `graph built in ${analysis.summary.durationMs}ms${detail}`;
 }

@@ -22,6 +22,15 @@ export const graphStatusSchema = z
     root: z.string(),
     builtAt: z.string().describe('when the graph these answers come from was built (ISO 8601)'),
     durationMs: z.number(),
+    update: z
+      .object({
+        infrastructure: z.enum(['read', 'reused']),
+        filesRead: z.number(),
+        filesParsed: z.number(),
+      })
+      .describe(
+        'how this build was made: code files read from disk and parsed again, and whether the infrastructure was read again or reused because no infrastructure file changed',
+      ),
     sources: z.array(
       z.object({
         kind: z.enum(SOURCE_KINDS),

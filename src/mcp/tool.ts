@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AnalysisCache } from '../analysis-cache.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logger.js';
 import type { AnalysisStore, Snapshot } from './analysis-store.js';
@@ -8,6 +9,8 @@ export interface ToolContext {
   store: AnalysisStore;
   loadConfig: () => Config;
   logger: Logger;
+  /** What the store's runs keep; a proposed change is analysed through it too. */
+  cache?: AnalysisCache;
 }
 
 export interface ToolAnswer<Output> {

@@ -12,7 +12,10 @@ export interface RepositoryWatcher {
   close(): Promise<void>;
 }
 
-/** Calls `onChange` with the path (relative to `root`) of every file added, changed or removed. */
+/**
+ * Calls `onChange` with the path (relative to `root`) of every file added, changed or removed,
+ * and of every folder added or removed.
+ */
 export function watchRepository(
   root: string,
   onChange: (file: string) => void,
@@ -27,6 +30,7 @@ export function watchRepository(
   });
   const report = (path: string) => onChange(relative(root, path).split(sep).join('/'));
   watcher.on('add', report).on('change', report).on('unlink', report);
+  watcher.on('addDir', report).on('unlinkDir', report);
   watcher.on('error', error => {
     logger.warn(
       `mcp: watching "${root}" failed (${String(error)}); answers may lag behind edits until the server restarts.`,

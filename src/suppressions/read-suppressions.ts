@@ -16,15 +16,26 @@ const MARKER = 'infrawise-ignore-next-line';
 const SUPPRESSION =
   /(?:\/\/|#|\/\*)\s*infrawise-ignore-next-line\s+(\S+)(?:\s+--\s*(.*?))?\s*(?:\*\/)?\s*$/;
 
-/** Reads the suppression comments of files that were read successfully. */
-export async function readSuppressions(root: string, files: string[]): Promise<Suppression[]> {
-  const perFile = await Promise.all(files.map(file => readFileSuppressions(root, file)));
+/**
+ * Reads the suppression comments of files that were read successfully; a file in `known` is
+ * taken from there instead of the disk.
+ */
+export async function readSuppressions(
+  root: string,
+  files: string[],
+  known?: ReadonlyMap<string, string>,
+): Promise<Suppression[]> {
+  const perFile = await Promise.all(
+    files.map(async file => {
+      const text = known?.get(file) ?? (await readFile(join(root, file), 'utf8').catch(() => ''));
+      return suppressionsIn(file, text);
+    }),
+  );
 
   return perFile.flat();
 }
 
-async function readFileSuppressions(root: string, file: string): Promise<Suppression[]> {
-  const text = await readFile(join(root, file), 'utf8').catch(() => '');
+function suppressionsIn(file: string, text: string): Suppression[] {
   if (!text.includes(MARKER)) {
     return [];
   }

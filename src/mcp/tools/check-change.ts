@@ -32,7 +32,13 @@ export const checkChange = defineTool({
   async run(input, snapshot, context) {
     const { root, findings: before } = snapshot.analysis;
     const file = repositoryPath(root, input.file);
-    const after = await analyzeChange(root, context.loadConfig(), file, input.content);
+    const after = await analyzeChange(
+      root,
+      context.loadConfig(),
+      file,
+      input.content,
+      context.cache,
+    );
 
     const source = after.sources.find(candidate => candidate.path === file);
     const fileStatus = source

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+import { FactsCache } from './code/facts-cache.js';
+import { isCodePath } from './code/source-snapshot.js';
+import type { InfraScan } from './iac/resources.js';
+
+// Files no infrastructure reader opens unless a template includes them, which the previous
+// scan's sources record.
+const NEVER_INFRASTRUCTURE = new Set(['.md', '.markdown', '.txt', '.png', '.jpg', '.svg', '.gif']);
+
+// Any mention of the CDK makes a code file a possible construct source for the CDK reader.
+const MENTIONS_CDK = /aws-cdk|cdktf/;
+
+/** How the latest run used the cache: what it read again and what it kept. */
+export interface CacheUse {
+  infrastructure: 'read' | 'reused';
+  filesRead: number;
+  filesParsed: number;
+}
+
+interface KeptInfra {
+  exclude: string;
+  scan: InfraScan;
+  /** Every file the scan read or points into: templates, includes, CDK sources. */
+  files: Set<string>;
+}
+
+/**
+ * What one run of the pipeline keeps for the next run on the same root: the code facts and
+ * sources, and the infrastructure scan, which is reused while no changed file can alter it.
+ */
+export class AnalysisCache {
+  readonly root: string;
+  readonly code: FactsCache;
+  private infra: KeptInfra | undefined;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    this.code = new FactsCache(this.root);
+  }
+
+  /** The previous infrastructure scan, when none of `changed` can alter it; else undefined. */
+  reusableInfra(
+    root: string,
+    exclude: string[],
+    changed: ReadonlySet<string> | undefined,
+  ): InfraScan | undefined {
+    const kept = this.infra;
+    if (!kept || !changed || root !== this.root || kept.exclude !== JSON.stringify(exclude)) {
+      return undefined;
+    }
+
+    const touchesInfra = [...changed].some(path => this.mayChangeInfrastructure(path, kept));
+
+    return touchesInfra ? undefined : kept.scan;
+  }
+
+  keepInfra(root: string, exclude: string[], scan: InfraScan): void {
+    if (root === this.root) {
+      this.infra = { exclude: JSON.stringify(exclude), scan, files: filesOf(scan) };
+    }
+  }
+
+  // When in doubt a path counts as infrastructure: reading it again costs time, missing it
+  // costs a wrong answer.
+  private mayChangeInfrastructure(path: string, kept: KeptInfra): boolean {
+    const extension = posix.extname(path).toLowerCase();
+    if (kept.files.has(path) || path.split('/').includes('cdk.out')) {
+      return true;
+    }
+    if (!isCodePath(path)) {
+      return !NEVER_INFRASTRUCTURE.has(extension);
+    }
+    if (posix.basename(path).startsWith('serverless.')) {
+      return true;
+    }
+
+    const before = this.code.snapshot?.sources.get(path);
+    const after = readOptional(join(this.root, path));
+
+    return (
+      (before === undefined && after === undefined) ||
+      MENTIONS_CDK.test(before ?? '') ||
+      MENTIONS_CDK.test(after ?? '')
+    );
+  }
+}
+
+function filesOf(scan: InfraScan): Set<string> {
+  return new Set([
+    ...scan.sources.map(source => source.path),
+    ...(scan.claimedFiles ?? []),
+    ...scan.resources.flatMap(resource => [
+      resource.template,
+      resource.location.file,
+      ...(resource.constructLocation ? [resource.constructLocation.file] : []),
+    ]),
+  ]);
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
