@@ -2,8 +2,8 @@ import type { Logger } from '../../logger.js';
 import type { EventSource, EventSourceType, LambdaResource } from '../resources.js';
 import type { Configuration } from './configuration.js';
 import { resourcesOfType } from './configuration.js';
-import type { HclValue } from './hcl-value.js';
-import { booleanOf, childOf, itemsOf, numberOf, stringOf } from './hcl-value.js';
+import type { HclObject, HclValue } from './hcl-value.js';
+import { booleanOf, childOf, itemsOf, numberOf, objectOf, stringOf } from './hcl-value.js';
 import type { TerraformBlock } from './module-instance.js';
 import { templateValueOf } from './template-values.js';
 
@@ -49,8 +49,8 @@ class LambdaIndex {
 }
 
 /**
- * Attaches to each lambda its triggers: event source mappings, HTTP API routes and topic
- * subscriptions.
+ * Attaches to each lambda its triggers: event source mappings, HTTP API routes, topic
+ * subscriptions, and the targets of event rules and schedules.
  */
 export function linkEvents(
   configuration: Configuration,
@@ -76,6 +76,10 @@ export function linkEvents(
     const lambda =
       stringOf(block.body.protocol) === 'lambda' ? index.find(block.body.endpoint) : undefined;
     lambda?.events.push(subscriptionEventOf(block));
+  }
+
+  for (const { lambda, event } of ruleTargetEvents(configuration, index)) {
+    lambda.events.push(event);
   }
 }
 
@@ -167,6 +171,81 @@ function integrationOf(
   return reference?.kind === 'reference'
     ? configuration.byAddress.get(reference.address)
     : undefined;
+}
+
+interface RuleTarget {
+  /** The target's arguments: `arn`, `retry_policy`, `dead_letter_config`. */
+  body: HclObject;
+  /** The rule or schedule that invokes the target, as CloudFormation names the event. */
+  name: string;
+  type: 'schedule' | 'eventbridge';
+  location: TerraformBlock['location'];
+}
+
+function ruleTargetEvents(configuration: Configuration, index: LambdaIndex): LinkedEvent[] {
+  return ruleTargetsOf(configuration).flatMap(target => {
+    const lambda = index.find(target.body.arn);
+    if (!lambda) {
+      return [];
+    }
+
+    const event: EventSource = {
+      name: target.name,
+      type: target.type,
+      functionResponseTypes: [],
+      location: target.location,
+    };
+    assignTargetSettings(event, target.body);
+    return [{ lambda, event }];
+  });
+}
+
+// `aws_cloudwatch_event_target` names its rule with `rule = aws_cloudwatch_event_rule.x.name`;
+// an `aws_scheduler_schedule` holds its target inline. Targets that are not lambdas (a queue,
+// a stream) are passed over, as CloudFormation's rule targets are.
+function ruleTargetsOf(configuration: Configuration): RuleTarget[] {
+  const targets = resourcesOfType(configuration, 'aws_cloudwatch_event_target').map(
+    (block): RuleTarget => {
+      const rule = ruleOf(block.body.rule, configuration);
+      const isSchedule = rule?.body.schedule_expression !== undefined;
+      const name = rule?.address ?? block.address;
+
+      const type = isSchedule ? 'schedule' : 'eventbridge';
+
+      return { body: block.body, name, type, location: block.location };
+    },
+  );
+  const schedules = resourcesOfType(configuration, 'aws_scheduler_schedule').map(
+    (block): RuleTarget => ({
+      body: objectOf(block.body.target) ?? {},
+      name: block.address,
+      type: 'schedule',
+      location: block.location,
+    }),
+  );
+
+  return [...targets, ...schedules];
+}
+
+function ruleOf(
+  value: HclValue | undefined,
+  configuration: Configuration,
+): TerraformBlock | undefined {
+  return value?.kind === 'reference' && value.type === 'aws_cloudwatch_event_rule'
+    ? configuration.byAddress.get(value.address)
+    : undefined;
+}
+
+function assignTargetSettings(event: EventSource, target: HclObject): void {
+  const retries = numberOf(childOf(target, 'retry_policy', 'maximum_retry_attempts'));
+  const deadLetter = childOf(target, 'dead_letter_config', 'arn');
+  if (retries !== undefined) {
+    event.maximumRetryAttempts = retries;
+  }
+
+  if (deadLetter) {
+    event.deadLetterTarget = templateValueOf(deadLetter);
+  }
 }
 
 function subscriptionEventOf(block: TerraformBlock): EventSource {

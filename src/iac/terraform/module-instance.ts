@@ -47,6 +47,9 @@ const READ_TYPES = new Set([
   'aws_iam_policy_document',
   'aws_apigatewayv2_route',
   'aws_apigatewayv2_integration',
+  'aws_cloudwatch_event_rule',
+  'aws_cloudwatch_event_target',
+  'aws_scheduler_schedule',
   'archive_file',
 ]);
 

@@ -93,4 +93,83 @@ describe('terraform linkEvents', () => {
       },
     ]);
   });
+
+  it('attaches the targets of event rules and schedules with their retries and dead letters', async () => {
+    const { lambda } = await scanTerraformFiles({
+      'main.tf': `resource "aws_lambda_function" "report" {
+  function_name = "report"
+  handler       = "index.handler"
+}
+
+resource "aws_sqs_queue" "failed" {}
+
+resource "aws_cloudwatch_event_rule" "orders" {
+  name          = "orders"
+  event_pattern = jsonencode({ source = ["shop.orders"] })
+}
+
+resource "aws_cloudwatch_event_target" "orders_report" {
+  rule = aws_cloudwatch_event_rule.orders.name
+  arn  = aws_lambda_function.report.arn
+
+  retry_policy {
+    maximum_retry_attempts = 2
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.failed.arn
+  }
+}
+
+resource "aws_cloudwatch_event_target" "orders_archive" {
+  rule = aws_cloudwatch_event_rule.orders.name
+  arn  = aws_sqs_queue.failed.arn
+}
+
+resource "aws_cloudwatch_event_rule" "nightly" {
+  schedule_expression = "cron(0 2 * * ? *)"
+}
+
+resource "aws_cloudwatch_event_target" "nightly_report" {
+  rule = aws_cloudwatch_event_rule.nightly.name
+  arn  = aws_lambda_function.report.arn
+}
+
+resource "aws_scheduler_schedule" "hourly" {
+  schedule_expression = "rate(1 hour)"
+
+  target {
+    arn = aws_lambda_function.report.arn
+  }
+}
+`,
+    });
+
+    expect(lambda('aws_lambda_function.report').events).toEqual([
+      {
+        name: 'aws_cloudwatch_event_rule.nightly',
+        type: 'schedule',
+        functionResponseTypes: [],
+        location: { file: 'main.tf', line: 35, column: 1 },
+      },
+      {
+        name: 'aws_cloudwatch_event_rule.orders',
+        type: 'eventbridge',
+        maximumRetryAttempts: 2,
+        deadLetterTarget: {
+          kind: 'resource',
+          logicalId: 'aws_sqs_queue.failed',
+          attribute: 'Arn',
+        },
+        functionResponseTypes: [],
+        location: { file: 'main.tf', line: 13, column: 1 },
+      },
+      {
+        name: 'aws_scheduler_schedule.hourly',
+        type: 'schedule',
+        functionResponseTypes: [],
+        location: { file: 'main.tf', line: 40, column: 1 },
+      },
+    ]);
+  });
 });
