@@ -79,7 +79,8 @@ export function formatGraphStatus(status: GraphStatus): string {
   });
 
   const { update } = status;
-  const reread = `${update.filesParsed} code files parsed, infrastructure ${update.infrastructure}`;
+  const parsed = `${update.filesParsed} code file${update.filesParsed === 1 ? '' : 's'} parsed`;
+  const reread = `${parsed}, infrastructure ${update.infrastructure}`;
 
   return `graph built ${status.builtAt} from ${status.root} (${reread}); sources: ${sources.join(', ')}`;
 }
