@@ -45,6 +45,10 @@ interface ExportIndex {
 
 function linkLambda(lambda: LambdaResource, index: ExportIndex): LambdaLink {
   const handler = lambda.handler;
+  if (lambda.providedBy) {
+    return { lambda, reason: `its code comes with ${lambda.providedBy}, not from this repository` };
+  }
+
   if (!handler) {
     return { lambda, reason: 'the template names no handler in source code' };
   }
@@ -61,9 +65,10 @@ function linkLambda(lambda: LambdaResource, index: ExportIndex): LambdaLink {
   }
 
   const file = handler.files.find(candidate => index.filesWithExports.has(candidate));
+  const tried = handler.files.length > 0 ? ` (tried ${handler.files.join(', ')})` : '';
   const reason = file
     ? `${file} has no exported code function "${handler.exportName}"`
-    : `no source file found for handler "${handler.text}" (tried ${handler.files.join(', ')})`;
+    : `no source file found for handler "${handler.text}"${tried}`;
 
   return file ? { lambda, file, reason } : { lambda, reason };
 }

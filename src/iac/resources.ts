@@ -129,6 +129,8 @@ export interface LambdaResource extends ResourceBase {
    */
   role?: TemplateValue;
   policies: PolicyStatement[];
+  /** The library whose own code the Lambda runs, such as `aws-cdk-lib` for its log retention. */
+  providedBy?: string;
 }
 
 export interface QueueResource extends ResourceBase {

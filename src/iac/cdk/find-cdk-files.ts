@@ -19,6 +19,8 @@ export interface CdkFiles {
   sources: CdkSourceText[];
   /** Folders holding a cdk.json, relative to the root (`''` for the root), with its `app`. */
   apps: Map<string, string | undefined>;
+  /** Every JavaScript and TypeScript file, CDK or not, relative to the root. */
+  scripts: string[];
 }
 
 const ASSEMBLY_FOLDER = 'cdk.out';
@@ -45,7 +47,7 @@ export async function findCdkFiles(
   options: { logger: Logger; exclude?: string[] },
 ): Promise<CdkFiles> {
   const rules = ignore().add(options.exclude ?? []);
-  const found: CdkFiles = { manifests: [], sources: [], apps: new Map() };
+  const found: CdkFiles = { manifests: [], sources: [], apps: new Map(), scripts: [] };
   walk(root, '', { rules, found, logger: options.logger });
   found.manifests.sort(compareText);
   found.sources.sort((a, b) => compareText(a.path, b.path));
@@ -77,6 +79,7 @@ function walk(root: string, dir: string, state: Walk): void {
     } else if (entry.isFile() && entry.name === 'cdk.json') {
       state.found.apps.set(dir, appCommandOf(join(root, path)));
     } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      state.found.scripts.push(path);
       addSource(root, path, state);
     }
   }

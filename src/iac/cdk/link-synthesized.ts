@@ -1,7 +1,9 @@
 import { join, posix } from 'node:path';
 import type { Logger } from '../../logger.js';
 import type { HandlerRef, LambdaResource, Resource } from '../resources.js';
+import { copiedHandlerFilesOf } from './asset-copy.js';
 import { assetEntryOf } from './asset-entry.js';
+import { isCdkProvided } from './cdk-provided.js';
 import { handlerOfConstruct, isFunctionConstruct } from './construct-handler.js';
 import type { ConstructIndex } from './construct-index.js';
 import type { ConstructFact } from './parse-cdk-source.js';
@@ -22,6 +24,8 @@ export interface SynthesizedApp {
   /** Folder `cdk synth` ran in, absolute: esbuild's origin comments are relative to it. */
   appRoot: string;
   constructs: ConstructIndex;
+  /** Every JavaScript and TypeScript file of the scanned folder, relative to it. */
+  scripts: string[];
   logger: Logger;
 }
 
@@ -52,7 +56,7 @@ export async function linkSynthesized(
         : undefined;
       const assetPath = metadata.get(resource.logicalId)?.assetPath;
       const handler = fromSource ?? (await handlerOfAsset(resource, template, assetPath, app));
-      assignHandler(resource, handler, app.logger);
+      assignHandler(resource, { handler, cdkPath }, app.logger);
     }
   }
 }
@@ -91,25 +95,46 @@ async function handlerOfAsset(
 
   const folder = posix.resolve(join(app.root, template.assemblyDir), assetPath);
   const entry = await assetEntryOf(folder, app.appRoot);
-  const file = entry === undefined ? undefined : posix.relative(app.root, entry);
-  if (file === undefined || file.startsWith('..')) {
+  const bundled = entry === undefined ? undefined : posix.relative(app.root, entry);
+  const files =
+    bundled === undefined || bundled.startsWith('..')
+      ? await copiedHandlerFilesOf(folder, lambda.handler.text, app)
+      : [bundled];
+  if (files.length === 0) {
     return undefined;
   }
 
-  return { files: [file], exportName: lambda.handler.exportName, text: lambda.handler.text };
+  return { files, exportName: lambda.handler.exportName, text: lambda.handler.text };
 }
 
+// The template's own handler files are relative to the cloud assembly, where no source lives,
+// so a Lambda whose source was not found keeps none.
 function assignHandler(
   lambda: LambdaResource,
-  handler: HandlerRef | undefined,
+  found: { handler: HandlerRef | undefined; cdkPath: string | undefined },
   logger: Logger,
 ): void {
-  if (handler) {
-    lambda.handler = handler;
+  if (found.handler) {
+    lambda.handler = found.handler;
     return;
   }
 
-  logger.step(`cdk: no source file found for Lambda "${lambda.logicalId}" of "${lambda.template}"`);
+  if (found.cdkPath !== undefined && isCdkProvided(found.cdkPath)) {
+    lambda.providedBy = 'aws-cdk-lib';
+    delete lambda.handler;
+    logger.step(
+      `cdk: Lambda "${lambda.logicalId}" of "${lambda.template}" runs code of aws-cdk-lib`,
+    );
+    return;
+  }
+
+  if (lambda.handler) {
+    lambda.handler = { ...lambda.handler, files: [] };
+  }
+
+  logger.step(
+    `cdk: no source file found for Lambda "${lambda.logicalId}" of "${lambda.template}"; a static construct id or "sourceMap: true" in its bundling lets infrawise find it`,
+  );
 }
 
 /** `aws:cdk:path` and `aws:asset:path` of each resource, by logical id. */

@@ -118,7 +118,7 @@ async function readSynthesized(
   );
   for (const { app, read } of assemblies) {
     const constructs = new ConstructIndex(parsed.byApp.get(app) ?? []);
-    const context = { root, appRoot: join(root, app), constructs, logger };
+    const context = { root, appRoot: join(root, app), constructs, scripts: files.scripts, logger };
     for (const template of read.templates) {
       await linkSynthesized(scan.resources, template, context);
     }

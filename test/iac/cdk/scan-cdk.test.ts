@@ -238,4 +238,61 @@ describe('scanCdk with a cloud assembly', () => {
     );
     expect(scan.templatesRead).toBe(2);
   });
+  it('links a Lambda a construct library makes to the folder its asset was copied from', async () => {
+    const handler = 'export const handler = async () => ({ statusCode: 200 });\n';
+    const libraryTemplate = template
+      .replace('AppStack/ListOrders/Resource', 'AppStack/Feed/LambdaFunction/Resource')
+      .replace('"aws:asset:is-bundled": true', '"aws:asset:is-bundled": false');
+    const root = await writeFiles({
+      'cdk.out/manifest.json': manifest,
+      'cdk.out/AppStack.template.json': libraryTemplate,
+      'cdk.out/asset.abc/index.mjs': handler,
+      'functions/feed/index.mjs': handler,
+      'functions/other/index.mjs': 'export const handler = async () => ({ statusCode: 500 });\n',
+      'infra/app-stack.ts': stack,
+    });
+
+    const scan = await scanCdk(root, { logger: captureLogger() });
+    const [lambda] = lambdasOf(scan.resources);
+
+    expect(lambda?.handler).toEqual({
+      files: ['functions/feed/index.mjs'],
+      exportName: 'handler',
+      text: 'index.handler',
+    });
+    expect(lambda?.providedBy).toBeUndefined();
+  });
+
+  it('marks the log retention Lambda the CDK adds as code of aws-cdk-lib', async () => {
+    const cdkTemplate = template.replace(
+      'AppStack/ListOrders/Resource',
+      'AppStack/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/Resource',
+    );
+    const root = await writeFiles({
+      'cdk.out/manifest.json': manifest,
+      'cdk.out/AppStack.template.json': cdkTemplate,
+      'cdk.out/asset.abc/index.js': '"use strict";var a=1;exports.handler=async()=>a;\n',
+    });
+
+    const scan = await scanCdk(root, { logger: captureLogger() });
+    const [lambda] = lambdasOf(scan.resources);
+
+    expect(lambda?.providedBy).toBe('aws-cdk-lib');
+    expect(lambda?.handler).toBeUndefined();
+  });
+
+  it('keeps no handler file inside cdk.out for a Lambda whose source is not found', async () => {
+    const root = await writeFiles({
+      'cdk.out/manifest.json': manifest,
+      'cdk.out/AppStack.template.json': template,
+      'cdk.out/asset.abc/index.js': '"use strict";var a=1;exports.handler=async()=>a;\n',
+      'infra/app-stack.ts': stack.replace("'ListOrders'", '`${name}`'),
+    });
+
+    const scan = await scanCdk(root, { logger: captureLogger() });
+    const [lambda] = lambdasOf(scan.resources);
+
+    expect(lambda?.handler).toEqual({ files: [], exportName: 'handler', text: 'index.handler' });
+    expect(lambda?.providedBy).toBeUndefined();
+  });
 });
