@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/logger.js';
 import { RULES } from '../../src/rules/registry.js';
 import { createAnalysisStore } from '../../src/mcp/analysis-store.js';
-import type { Snapshot } from '../../src/mcp/analysis-store.js';
+import type { AnalysisStore, Snapshot } from '../../src/mcp/analysis-store.js';
 import { writeApp } from '../helpers/app.js';
 
 const handler = (
@@ -17,26 +17,39 @@ const client = new DynamoDBClient({});
 export const handler = async () => client.send(new ${command}({ TableName: 'orders', Key: {} }));
 `;
 
-/** A store over a real app that records the changed paths each run was given. */
-async function openStore(onRun: (changed: ReadonlySet<string> | undefined) => void = () => {}) {
+type Save = (file: string, text: string) => void;
+
+/**
+ * A store over a real app that records the changed paths each run was given; `onRun` may save
+ * a file (and tell the store) while a run is under way.
+ */
+async function openStore(
+  onRun: (changed: ReadonlySet<string> | undefined, save: Save) => void = () => {},
+) {
   const root = writeApp({
     'src/a.ts': handler('GetItemCommand'),
     'src/b.ts': handler('GetItemCommand'),
   });
   const cache = new AnalysisCache(root);
   const runs: Array<string[] | 'unknown'> = [];
+  const opened: { store?: AnalysisStore } = {};
+  const save: Save = (file, text) => {
+    writeFileSync(join(root, file), text);
+    opened.store?.invalidate(file);
+  };
   const store = await createAnalysisStore({
     root,
     logger: silentLogger,
     debounceMs: 20,
     run: async changed => {
       runs.push(changed ? [...changed].sort() : 'unknown');
-      onRun(changed);
+      onRun(changed, save);
       return analyze(root, loadConfig(root, undefined, RULES), silentLogger, { cache, changed });
     },
   });
+  opened.store = store;
 
-  return { root, store, runs };
+  return { root, store, runs, save };
 }
 
 function actionsOf(snapshot: Snapshot): string[] {
@@ -66,21 +79,16 @@ describe('createAnalysisStore', () => {
   });
 
   it('keeps a change that arrives during a rebuild and applies it in the next one', async () => {
-    let root = '';
-    let store: Awaited<ReturnType<typeof openStore>>['store'] | undefined;
-    const opened = await openStore(changed => {
+    const { store, runs, save } = await openStore((changed, saveDuringRun) => {
       if (changed?.has('src/a.ts')) {
-        writeFileSync(join(root, 'src/b.ts'), handler('PutItemCommand'));
-        store?.invalidate('src/b.ts');
+        saveDuringRun('src/b.ts', handler('PutItemCommand'));
       }
     });
-    ({ root, store } = opened);
 
-    writeFileSync(join(root, 'src/a.ts'), handler('DeleteItemCommand'));
-    store.invalidate('src/a.ts');
+    save('src/a.ts', handler('DeleteItemCommand'));
     const snapshot = await store.current();
 
-    expect(opened.runs).toEqual(['unknown', ['src/a.ts'], ['src/b.ts']]);
+    expect(runs).toEqual(['unknown', ['src/a.ts'], ['src/b.ts']]);
     expect(actionsOf(snapshot)).toEqual(['src/a.ts delete', 'src/b.ts put']);
     store.close();
   });
