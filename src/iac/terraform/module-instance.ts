@@ -5,6 +5,8 @@ import { evaluateJson, evaluateObject } from './evaluate-expression.js';
 import type { HclObject, HclValue } from './hcl-value.js';
 import { unresolved } from './hcl-value.js';
 import type { BlockDeclaration, ModuleCall, ModuleSource, ParsedFile } from './module-source.js';
+import { RegistryCall } from './registry-call.js';
+import { registryBlocksOf, registryModuleOf, registryOutputOf } from './registry-modules.js';
 
 /** A resource or data block of a module instance, its arguments evaluated. */
 export interface TerraformBlock {
@@ -97,6 +99,11 @@ export class ModuleInstance implements Scope {
   }
 
   async moduleOutput(module: string, output: string): Promise<HclValue> {
+    const registry = this.registryCall(module);
+    if (registry) {
+      return registryOutputOf(registry.module, registry.call, output);
+    }
+
     const child = this.child(module);
     const text = `module.${module}.${output}`;
 
@@ -120,10 +127,21 @@ export class ModuleInstance implements Scope {
     }
 
     for (const call of this.module.calls) {
-      blocks.push(...((await this.child(call.name)?.blocks()) ?? []));
+      const registry = this.registryCall(call.name);
+      const called = registry
+        ? await registryBlocksOf(registry.module, registry.call)
+        : await this.child(call.name)?.blocks();
+      blocks.push(...(called ?? []));
     }
 
     return blocks;
+  }
+
+  private registryCall(name: string) {
+    const call = this.module.calls.find(candidate => candidate.name === name);
+    const module = call && call.dir === undefined ? registryModuleOf(call.source) : undefined;
+
+    return call && module ? { module, call: new RegistryCall(call, this) } : undefined;
   }
 
   private async blockOf(declaration: BlockDeclaration): Promise<TerraformBlock> {
@@ -148,7 +166,8 @@ export class ModuleInstance implements Scope {
     }
 
     const call = this.module.calls.find(candidate => candidate.name === name);
-    const instance = call ? this.instantiate(call) : undefined;
+    const isRegistry = call !== undefined && this.registryCall(name) !== undefined;
+    const instance = call && !isRegistry ? this.instantiate(call) : undefined;
     this.children.set(name, instance);
 
     return instance;

@@ -24,6 +24,9 @@ export interface ModuleCall {
   dir?: string;
   source: string;
   json: Record<string, unknown>;
+  /** The `module` block itself, where resources a registry module makes are reported. */
+  file: ParsedFile;
+  line: number;
 }
 
 /** The `.tf` files of one folder read as one Terraform module. */
@@ -99,14 +102,20 @@ function addFile(module: ModuleSource, file: ParsedFile): void {
   }
 
   for (const [name, json] of namedBlocks(file.body.module)) {
-    module.calls.push(callOf(module.dir, name, json));
+    module.calls.push(callOf(module.dir, name, json, file));
   }
 }
 
-function callOf(dir: string, name: string, json: Record<string, unknown>): ModuleCall {
+function callOf(
+  dir: string,
+  name: string,
+  json: Record<string, unknown>,
+  file: ParsedFile,
+): ModuleCall {
   const source = typeof json.source === 'string' ? json.source : '';
   const isLocal = source.startsWith('./') || source.startsWith('../');
-  const call: ModuleCall = { name, source, json };
+  const line = headerLineOf(file.source, 'module', [name]);
+  const call: ModuleCall = { name, source, json, file, line };
   if (isLocal) {
     call.dir = posix.normalize(posix.join(dir, source)).replace(/\/$/, '');
     call.dir = call.dir === '.' ? '' : call.dir;
