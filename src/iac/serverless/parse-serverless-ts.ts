@@ -1,12 +1,12 @@
+import { posix } from 'node:path';
 import { parseSync } from 'oxc-parser';
-import type { Node, Program } from 'oxc-parser';
 import { LineTable, tooDeepLineOf } from '../../code/parse-file.js';
 import type { Location } from '../../location.js';
 import type { MapEntry, TemplateNode } from '../template-node.js';
 import type { ParseResult } from '../parse-template.js';
 import { unresolvedNode } from './serverless-node.js';
-
-type AnyNode = Node & Record<string, unknown>;
+import type { AnyNode, TsModule } from './ts-modules.js';
+import { TsModules } from './ts-modules.js';
 
 // Wrappers that change a value's type, never the value itself.
 const TRANSPARENT = new Set([
@@ -20,10 +20,12 @@ const TRANSPARENT = new Set([
 /**
  * Reads `serverless.ts` as the object literal it exports (`export default {...}`, or
  * `module.exports =` that object or a `const` holding it). Strings, numbers, booleans, arrays,
- * objects and template literals are evaluated; anything else is an unresolved value with its
- * source text, so it never stands in for a name it might not be.
+ * objects, spreads and template literals are evaluated, and so are `const`s this file or a
+ * module it imports declares (`import hello from '@functions/hello'`, with `root` given);
+ * anything else is an unresolved value with its source text, so it never stands in for a name
+ * it might not be.
  */
-export function parseServerlessTs(source: string, file: string): ParseResult {
+export function parseServerlessTs(source: string, file: string, root?: string): ParseResult {
   const tooDeep = tooDeepLineOf(source);
   if (tooDeep !== undefined) {
     const reason = `line ${tooDeep} nests brackets too deeply to read. Flatten the expression at that line.`;
@@ -42,9 +44,10 @@ export function parseServerlessTs(source: string, file: string): ParseResult {
     };
   }
 
-  const evaluator = new LiteralEvaluator(source, file, lines, result.program);
-  const exported = exportedExpression(result.program);
-  if (!exported) {
+  const modules = new TsModules(root);
+  const module = modules.add(file, source);
+  const exported = module ? exportedExpression(module.program) : undefined;
+  if (!module || !exported) {
     return {
       ok: false,
       line: 1,
@@ -53,10 +56,12 @@ export function parseServerlessTs(source: string, file: string): ParseResult {
     };
   }
 
-  return { ok: true, root: evaluator.evaluate(exported, 0) };
+  const evaluator = new LiteralEvaluator(modules, posix.dirname(file));
+
+  return { ok: true, root: evaluator.evaluate(module, exported, 0) };
 }
 
-function exportedExpression(program: Program): AnyNode | undefined {
+function exportedExpression(program: AnyNode): AnyNode | undefined {
   for (const statement of program.body as AnyNode[]) {
     if (statement.type === 'ExportDefaultDeclaration') {
       return statement.declaration as AnyNode;
@@ -87,88 +92,99 @@ function isModuleExports(expression: AnyNode | undefined): boolean {
 // Object literals nest; past this depth the file is treated as hostile rather than followed.
 const MAX_DEPTH = 200;
 
+interface Declared {
+  module: TsModule;
+  node: AnyNode;
+}
+
 class LiteralEvaluator {
-  private readonly constants = new Map<string, AnyNode>();
-
   constructor(
-    private readonly source: string,
-    private readonly file: string,
-    private readonly lines: LineTable,
-    program: Program,
-  ) {
-    for (const statement of program.body as AnyNode[]) {
-      const declaration =
-        statement.type === 'ExportNamedDeclaration'
-          ? (statement.declaration as AnyNode)
-          : statement;
-      if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
-        for (const declarator of declaration.declarations as AnyNode[]) {
-          const id = declarator.id as AnyNode;
-          if (id.type === 'Identifier' && declarator.init) {
-            this.constants.set(id.name, declarator.init as AnyNode);
-          }
-        }
-      }
-    }
-  }
+    private readonly modules: TsModules,
+    /** Folder of the service file, relative to the root: where `serverless` runs. */
+    private readonly serviceDir: string,
+  ) {}
 
-  evaluate(node: AnyNode, depth: number): TemplateNode {
+  evaluate(module: TsModule, node: AnyNode, depth: number): TemplateNode {
     if (depth > MAX_DEPTH) {
-      return this.unresolved(node);
+      return this.unresolved(module, node);
     }
 
     if (TRANSPARENT.has(node.type)) {
-      return this.evaluate(node.expression as AnyNode, depth + 1);
+      return this.evaluate(module, node.expression as AnyNode, depth + 1);
     }
 
     switch (node.type) {
       case 'ObjectExpression':
-        return this.objectOf(node, depth);
+        return this.objectOf(module, node, depth);
       case 'ArrayExpression':
-        return this.arrayOf(node, depth);
+        return this.arrayOf(module, node, depth);
       case 'Literal':
-        return this.literalOf(node);
+        return this.literalOf(module, node);
       case 'TemplateLiteral':
-        return this.templateOf(node, depth);
+        return this.templateOf(module, node, depth);
       case 'Identifier':
-        return this.identifierOf(node, depth);
+        return this.identifierOf(module, node, depth);
+      case 'CallExpression':
+        return this.callOf(module, node, depth) ?? this.unresolved(module, node);
       default:
-        return this.unresolved(node);
+        return this.unresolved(module, node);
     }
   }
 
-  // Limitation: a spread (`...common`) is left out. Breaks on `provider: { ...base, runtime }`:
-  // the settings of `base` are missing from the provider.
-  private objectOf(node: AnyNode, depth: number): TemplateNode {
+  // Limitation: a spread whose value does not evaluate to an object is left out. Breaks on
+  // `provider: { ...loadBase(), runtime }`: the settings `loadBase` returns are missing.
+  private objectOf(module: TsModule, node: AnyNode, depth: number): TemplateNode {
     const entries: MapEntry[] = [];
     for (const property of node.properties as AnyNode[]) {
+      if (property.type === 'SpreadElement') {
+        const spread = this.evaluate(module, property.argument as AnyNode, depth + 1);
+        const spreadEntries = spread.kind === 'map' ? spread.entries : [];
+        spreadEntries.forEach(entry => setEntry(entries, entry));
+        continue;
+      }
+
       const key =
         property.type === 'Property' && !property.computed
           ? keyOf(property.key as AnyNode)
           : undefined;
       if (key !== undefined) {
-        const keyLocation = this.locationOf(property.key as AnyNode);
-        entries.push({
-          key,
-          keyLocation,
-          value: this.evaluate(property.value as AnyNode, depth + 1),
-        });
+        const keyLocation = this.locationOf(module, property.key as AnyNode);
+        const value = this.evaluate(module, property.value as AnyNode, depth + 1);
+        setEntry(entries, { key, keyLocation, value });
       }
     }
 
-    return { kind: 'map', entries, location: this.locationOf(node), text: this.textOf(node) };
+    return {
+      kind: 'map',
+      entries,
+      location: this.locationOf(module, node),
+      text: this.textOf(module, node),
+    };
   }
 
-  private arrayOf(node: AnyNode, depth: number): TemplateNode {
-    const elements = (node.elements as (AnyNode | null)[]).filter(
-      (element): element is AnyNode => element !== null && element.type !== 'SpreadElement',
-    );
-    const items = elements.map(element => this.evaluate(element, depth + 1));
+  private arrayOf(module: TsModule, node: AnyNode, depth: number): TemplateNode {
+    const items = (node.elements as (AnyNode | null)[]).flatMap(element => {
+      if (element === null) {
+        return [];
+      }
 
-    return { kind: 'list', items, location: this.locationOf(node), text: this.textOf(node) };
+      if (element.type !== 'SpreadElement') {
+        return [this.evaluate(module, element, depth + 1)];
+      }
+
+      const spread = this.evaluate(module, element.argument as AnyNode, depth + 1);
+      return spread.kind === 'list' ? spread.items : [];
+    });
+
+    return {
+      kind: 'list',
+      items,
+      location: this.locationOf(module, node),
+      text: this.textOf(module, node),
+    };
   }
 
-  private literalOf(node: AnyNode): TemplateNode {
+  private literalOf(module: TsModule, node: AnyNode): TemplateNode {
     const value = node.value;
     if (
       typeof value === 'string' ||
@@ -176,22 +192,23 @@ class LiteralEvaluator {
       typeof value === 'boolean' ||
       value === null
     ) {
-      return { kind: 'scalar', value, location: this.locationOf(node), text: this.textOf(node) };
+      const location = this.locationOf(module, node);
+      return { kind: 'scalar', value, location, text: this.textOf(module, node) };
     }
 
-    return this.unresolved(node);
+    return this.unresolved(module, node);
   }
 
-  private templateOf(node: AnyNode, depth: number): TemplateNode {
+  private templateOf(module: TsModule, node: AnyNode, depth: number): TemplateNode {
     const quasis = node.quasis as AnyNode[];
     const expressions = node.expressions as AnyNode[];
     let text = '';
     for (const [index, quasi] of quasis.entries()) {
       text += (quasi.value as { cooked?: string }).cooked ?? '';
       const expression = expressions[index];
-      const value = expression ? this.evaluate(expression, depth + 1) : undefined;
+      const value = expression ? this.evaluate(module, expression, depth + 1) : undefined;
       if (value && (value.kind !== 'scalar' || value.value === null)) {
-        return this.unresolved(node);
+        return this.unresolved(module, node);
       }
 
       text += value ? String(value.value) : '';
@@ -200,29 +217,107 @@ class LiteralEvaluator {
     return {
       kind: 'scalar',
       value: text,
-      location: this.locationOf(node),
-      text: this.textOf(node),
+      location: this.locationOf(module, node),
+      text: this.textOf(module, node),
     };
   }
 
-  // Only a `const` of this file is followed; an imported value stays unresolved.
-  private identifierOf(node: AnyNode, depth: number): TemplateNode {
-    const init = this.constants.get(node.name as string);
+  private identifierOf(module: TsModule, node: AnyNode, depth: number): TemplateNode {
+    const declared = this.declarationOf(module, node.name as string, depth);
 
-    return init ? this.evaluate(init, depth + 1) : this.unresolved(node);
+    return declared
+      ? this.evaluate(declared.module, declared.node, depth + 1)
+      : this.unresolved(module, node);
   }
 
-  private unresolved(node: AnyNode): TemplateNode {
-    return unresolvedNode(this.textOf(node), this.locationOf(node));
+  // The folder helper of the aws-nodejs-typescript template, `handlerPath(__dirname)`, turns
+  // the folder of the calling module into a path relative to where `serverless` runs; a helper
+  // is taken for one when it is called with `__dirname` alone and reads `process.cwd()`.
+  private callOf(module: TsModule, node: AnyNode, depth: number): TemplateNode | undefined {
+    const [argument, ...rest] = node.arguments as AnyNode[];
+    const callee = node.callee as AnyNode;
+    const isFolderCall =
+      rest.length === 0 && argument?.type === 'Identifier' && argument.name === '__dirname';
+    if (!isFolderCall || callee.type !== 'Identifier') {
+      return undefined;
+    }
+
+    const helper = this.declarationOf(module, callee.name, depth);
+    if (!helper || !this.textOf(helper.module, helper.node).includes('process.cwd()')) {
+      return undefined;
+    }
+
+    const folder = posix.relative(this.serviceDir, posix.dirname(module.file));
+    const location = this.locationOf(module, node);
+
+    return { kind: 'scalar', value: folder, location, text: this.textOf(module, node) };
   }
 
-  private locationOf(node: AnyNode): Location {
-    return this.lines.locate(this.file, node.start);
+  /** Where a name used in `module` is declared: a `const` or function there, or an import. */
+  private declarationOf(module: TsModule, name: string, depth: number): Declared | undefined {
+    const local = module.locals.get(name);
+    if (local) {
+      return { module, node: local };
+    }
+
+    const imported = module.imports.get(name);
+    const target = imported ? this.modules.resolve(module.file, imported.specifier) : undefined;
+
+    return target && imported ? this.exportOf(target, imported.imported, depth + 1) : undefined;
   }
 
-  private textOf(node: AnyNode): string {
-    return this.source.slice(node.start, node.end);
+  private exportOf(module: TsModule, name: string, depth: number): Declared | undefined {
+    if (depth > MAX_DEPTH) {
+      return undefined;
+    }
+
+    if (name === 'default') {
+      return module.defaultExport ? { module, node: module.defaultExport } : undefined;
+    }
+
+    const local = module.exports.get(name);
+    if (local !== undefined) {
+      return this.declarationOf(module, local, depth + 1);
+    }
+
+    const forwarded = module.forwarded.get(name);
+    if (forwarded) {
+      const target = this.modules.resolve(module.file, forwarded.specifier);
+      return target ? this.exportOf(target, forwarded.imported, depth + 1) : undefined;
+    }
+
+    for (const specifier of module.starSpecifiers) {
+      const target = this.modules.resolve(module.file, specifier);
+      const found = target ? this.exportOf(target, name, depth + 1) : undefined;
+      if (found) {
+        return found;
+      }
+    }
+
+    return undefined;
   }
+
+  private unresolved(module: TsModule, node: AnyNode): TemplateNode {
+    return unresolvedNode(this.textOf(module, node), this.locationOf(module, node));
+  }
+
+  private locationOf(module: TsModule, node: AnyNode): Location {
+    return module.lines.locate(module.file, node.start);
+  }
+
+  private textOf(module: TsModule, node: AnyNode): string {
+    return module.source.slice(node.start, node.end);
+  }
+}
+
+// A later key wins over the same key set earlier or brought in by a spread.
+function setEntry(entries: MapEntry[], entry: MapEntry): void {
+  const earlier = entries.findIndex(candidate => candidate.key === entry.key);
+  if (earlier >= 0) {
+    entries.splice(earlier, 1);
+  }
+
+  entries.push(entry);
 }
 
 function keyOf(key: AnyNode): string | undefined {

@@ -67,7 +67,7 @@ export async function scanServerless(
 async function readService(root: string, path: string, logger: Logger): Promise<ServiceRead> {
   const included = new IncludedFiles(root, logger);
   try {
-    const parsed = parseService(await readFile(join(root, path), 'utf8'), path);
+    const parsed = parseService(await readFile(join(root, path), 'utf8'), path, root);
     if (!parsed.ok) {
       return failedRead(path, parsed.reason, parsed.line, logger);
     }
@@ -85,10 +85,10 @@ async function readService(root: string, path: string, logger: Logger): Promise<
   }
 }
 
-function parseService(source: string, path: string): ParseResult {
+function parseService(source: string, path: string, root: string): ParseResult {
   const extension = posix.extname(path).toLowerCase();
   if (extension === '.ts' || extension === '.js') {
-    return parseServerlessTs(source, path);
+    return parseServerlessTs(source, path, root);
   }
 
   return parseTemplate(source, path, extension === '.json');

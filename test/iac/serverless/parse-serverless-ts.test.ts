@@ -65,4 +65,80 @@ module.exports = serverlessConfiguration;
       expect.objectContaining({ path: 'serverless.ts', status: 'failed', line: 1 }),
     ]);
   });
+  it('follows imports through path aliases and re-exports, spreads, and the handlerPath helper', async () => {
+    const { lambda, table } = await scanFiles({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          baseUrl: '.',
+          paths: { '@functions/*': ['src/functions/*'], '@infra': ['src/infra/index'] },
+        },
+      }),
+      'serverless.ts': `import type { AWS } from '@serverless/typescript';
+import shipOrder from '@functions/shipOrder';
+import { ordersTable } from '@infra';
+
+const config: AWS = {
+  service: 'shipping',
+  provider: { name: 'aws', runtime: 'nodejs20.x' },
+  functions: { shipOrder },
+  resources: { Resources: { ...ordersTable } },
+};
+
+module.exports = config;
+`,
+      'src/libs/handler-resolver.ts': `export const handlerPath = (context: string) =>
+  \`\${context.split(process.cwd())[1].substring(1).replace(/\\\\/g, '/')}\`;
+`,
+      'src/functions/shipOrder/index.ts': `import { handlerPath } from '../../libs/handler-resolver';
+
+export default {
+  handler: \`\${handlerPath(__dirname)}/handler.main\`,
+  environment: { ORDERS_TABLE: { Ref: 'OrdersTable' } },
+};
+`,
+      'src/functions/shipOrder/handler.ts':
+        'export const main = async () => ({ statusCode: 200 });\n',
+      'src/infra/index.ts': "export * from './tables';\n",
+      'src/infra/tables.ts': `export const ordersTable = {
+  OrdersTable: {
+    Type: 'AWS::DynamoDB::Table',
+    Properties: {
+      TableName: 'orders',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    },
+  },
+};
+`,
+    });
+
+    expect(lambda('shipOrder')?.handler).toMatchObject({
+      files: expect.arrayContaining(['src/functions/shipOrder/handler.ts']),
+      exportName: 'main',
+      text: 'src/functions/shipOrder/handler.main',
+    });
+    expect(lambda('shipOrder')?.environment.ORDERS_TABLE).toEqual({
+      kind: 'resource',
+      logicalId: 'OrdersTable',
+    });
+    expect(table('OrdersTable')).toMatchObject({
+      name: 'orders',
+      partitionKey: { name: 'id' },
+      location: { file: 'src/infra/tables.ts', line: 2 },
+    });
+  });
+
+  it('leaves a helper called with __dirname unresolved when it does not read process.cwd()', async () => {
+    const { lambda } = await scanFiles({
+      'serverless.ts': `const folderOf = (dir: string) => dir.toUpperCase();
+export default {
+  service: 's',
+  provider: { name: 'aws' },
+  functions: { a: { handler: \`\${folderOf(__dirname)}/handler.main\` } },
+};
+`,
+    });
+
+    expect(lambda('a')?.handler).toBeUndefined();
+  });
 });
