@@ -1,44 +1,67 @@
-import type * as Hcl2JsonModule from '@cdktf/hcl2json';
 import type { TFExpressionSyntaxTree } from '@cdktf/hcl2json';
 import { deepestNestingOf } from '../../nesting-depth.js';
+import { callHcl } from './hcl-runtime.js';
 
 type Node = TFExpressionSyntaxTree.ExpressionType;
 
 export type HclParse =
   { ok: true; body: Record<string, unknown> } | { ok: false; reason: string; line?: number };
 
-type Hcl2Json = typeof Hcl2JsonModule;
-
-let library: Promise<Hcl2Json> | undefined;
-
-// The parser is a WebAssembly module; load it once, and only when a Terraform file is found.
-function hcl2json(): Promise<Hcl2Json> {
-  library ??= import('@cdktf/hcl2json');
-  return library;
-}
-
 // The parser recurses once per nesting level on the WebAssembly stack; past about a thousand
-// levels it overflows and leaves the module broken for every later file, so deeper files are
-// refused before it sees them. No configuration a person writes nests anywhere near this.
+// levels it overflows and crashes, so deeper files are refused before it sees them. No configuration a person writes nests anywhere near this.
 // Limitation: brackets in strings and comments count too. Breaks on a file with 200 more `(`
 // than `)` in its comments: it is reported as nesting too deep and its resources are not read.
 const MAX_NESTING = 200;
 
+// A run of prefix operators, `- - - 1` or `!!!x`, nests the parser once per operator as well,
+// and a few thousand of them crash it. Comment rules of dashes are common, so only a run far
+// longer than any of them refuses a file.
+const MAX_FILE_PREFIX_RUN = 1000;
+
 /** Parses one `.tf` or `.tfvars` file into hcl2json's JSON form. */
-export async function parseHcl(path: string, text: string): Promise<HclParse> {
+export function parseHcl(path: string, text: string): Promise<HclParse> {
+  return Promise.resolve(refusalOf(text) ?? parsedWith(path, text));
+}
+
+function refusalOf(text: string): HclParse | undefined {
   const nesting = deepestNestingOf(text);
   if (nesting.depth > MAX_NESTING) {
     const reason = `line ${nesting.line} nests brackets more than ${MAX_NESTING} levels deep, too deeply to read. Flatten the expression at that line.`;
     return { ok: false, reason, line: nesting.line };
   }
 
-  const { parse } = await hcl2json();
-  try {
-    const body = (await parse(path, text)) as Record<string, unknown>;
-    return { ok: true, body };
-  } catch (error) {
-    return failureOf(path, error instanceof Error ? error.message : String(error));
+  const run = prefixRunOf(text, MAX_FILE_PREFIX_RUN);
+  if (run) {
+    const reason = `line ${run.line} chains more than ${MAX_FILE_PREFIX_RUN} \`-\` or \`!\` operators, too many to read. Shorten the chain at that line.`;
+    return { ok: false, reason, line: run.line };
   }
+
+  return undefined;
+}
+
+function parsedWith(path: string, text: string): HclParse {
+  const answer = callHcl('parse', path, text);
+  if (answer.kind === 'error') {
+    return failureOf(path, answer.message);
+  }
+
+  if (answer.kind === 'crash') {
+    // The parser gives no position when it crashes, so the failure is placed at the top.
+    const reason = `the HCL parser crashed reading this file (${answer.message}) and was restarted for the next file. Simplify the longest or most deeply nested expression in it.`;
+    return { ok: false, reason, line: 1 };
+  }
+
+  return { ok: true, body: JSON.parse(answer.text) as Record<string, unknown> };
+}
+
+/** Where `text` first holds more than `limit` `-` or `!` in a row, spaces between allowed. */
+export function prefixRunOf(text: string, limit: number): { line: number } | undefined {
+  const found = new RegExp(`(?:[-!]\\s*){${limit + 1}}`).exec(text);
+  if (!found) {
+    return undefined;
+  }
+
+  return { line: text.slice(0, found.index).split('\n').length };
 }
 
 // hcl2json reports `parse config: [main.tf:12,3-4: Invalid expression; ...]`.
@@ -65,24 +88,34 @@ export function expressionAstOf(text: string, asTemplate = true): Promise<Node |
   const key = `${asTemplate ? 't' : 'e'}:${text}`;
   let ast = astCache.get(key);
   if (!ast) {
-    ast = readAst(text, asTemplate);
+    ast = Promise.resolve(readAst(text, asTemplate));
     astCache.set(key, ast);
   }
 
   return ast;
 }
 
-async function readAst(text: string, asTemplate: boolean): Promise<Node | undefined> {
-  const { getExpressionAst } = await hcl2json();
+// The expression parser's work grows with the square of a prefix-operator run (every node keeps
+// its own source text), so a run that a file may hold takes seconds here; it stays unresolved.
+// Limitation: dashes in a template's literal text count too. Breaks on
+// `"${var.name}-----------------"`: the value is unresolved and names no resource.
+const MAX_EXPRESSION_PREFIX_RUN = 16;
+
+function readAst(text: string, asTemplate: boolean): Node | undefined {
+  if (prefixRunOf(text, MAX_EXPRESSION_PREFIX_RUN)) {
+    return undefined;
+  }
+
   const delimiter = delimiterFor(text);
   // A heredoc takes the text as it is: quotes and backslashes need no escaping there.
   const source = asTemplate ? `<<${delimiter}\n${text}\n${delimiter}\n` : text;
-  try {
-    const ast = await getExpressionAst('expression.tf', source);
-    return ast && asTemplate ? withoutHeredocNewline(ast) : (ast ?? undefined);
-  } catch {
+  const answer = callHcl('getExpressionAst', 'expression.tf', source);
+  const ast = answer.kind === 'result' ? (JSON.parse(answer.text) as Node | null) : null;
+  if (!ast) {
     return undefined;
   }
+
+  return asTemplate ? withoutHeredocNewline(ast) : ast;
 }
 
 function delimiterFor(text: string): string {

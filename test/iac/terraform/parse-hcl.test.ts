@@ -60,3 +60,123 @@ describe('a Terraform file nested too deeply', () => {
     ]);
   });
 });
+
+// What the fuzz test wrote in place of terraform.tfvars: thousands of unary minuses before a
+// string. The parser read the file, but reading the value as an expression crashed it, and
+// every later file then failed to parse.
+const poison = `orders_table_name = ${'- '.repeat(4894)}"orders"\n`;
+
+// Thousands of nested template directives crash the parser without nesting a single bracket.
+const crashing = `locals {\n  a = "${'%{ if x }'.repeat(3000)}${'%{ endif }'.repeat(3000)}"\n}\n`;
+
+const variable = `variable "orders_table_name" {\n  type    = string\n  default = "orders-dev"\n}\n`;
+const namedTable = table.replace('"orders"\n', 'var.orders_table_name\n');
+
+describe('parseHcl on operator runs', () => {
+  it('refuses a file chaining more than 1000 prefix operators, naming the line', async () => {
+    const refused = await parseHcl('terraform.tfvars', `a = 1\n${poison}`);
+    const next = await parseHcl('next.tf', 'locals {\n  a = "-"\n}\n');
+
+    expect(refused).toEqual({
+      ok: false,
+      line: 2,
+      reason:
+        'line 2 chains more than 1000 `-` or `!` operators, too many to read. Shorten the chain at that line.',
+    });
+    expect(next).toEqual({ ok: true, body: { locals: [{ a: '-' }] } });
+  });
+
+  it('reads a comment rule of dashes', async () => {
+    const parsed = await parseHcl('main.tf', `# ${'-'.repeat(120)}\na = 1\n`);
+
+    expect(parsed).toEqual({ ok: true, body: { a: 1 } });
+  });
+
+  it('reports a file that crashes the parser at line 1 and parses the next file', async () => {
+    const crashed = await parseHcl('main.tf', crashing);
+    const next = await parseHcl('next.tf', 'locals {\n  a = 1\n}\n');
+
+    expect(crashed).toEqual({
+      ok: false,
+      line: 1,
+      reason:
+        'the HCL parser crashed reading this file (Maximum call stack size exceeded) and was restarted for the next file. Simplify the longest or most deeply nested expression in it.',
+    });
+    expect(next).toEqual({ ok: true, body: { locals: [{ a: 1 }] } });
+  });
+});
+
+describe('a Terraform file that poisoned the parser', () => {
+  it('is a failed source, and the configuration beside it is read with its resources', async () => {
+    const logger = captureLogger();
+    const root = await writeFiles({
+      'main.tf': namedTable,
+      'terraform.tfvars': poison,
+      'variables.tf': variable,
+    });
+
+    const scan = await scanTerraform(root, { logger });
+
+    expect(scan.sources).toEqual([
+      { kind: 'terraform', path: 'main.tf', status: 'ok' },
+      {
+        kind: 'terraform',
+        path: 'terraform.tfvars',
+        status: 'failed',
+        line: 1,
+        error:
+          'line 1 chains more than 1000 `-` or `!` operators, too many to read. Shorten the chain at that line.',
+      },
+      { kind: 'terraform', path: 'variables.tf', status: 'ok' },
+    ]);
+    expect(scan.resources).toMatchObject([
+      { kind: 'table', logicalId: 'aws_dynamodb_table.orders', name: 'orders-dev' },
+    ]);
+  });
+
+  it('leaves a value chaining hundreds of `-` unresolved and reads the files after it', async () => {
+    const logger = captureLogger();
+    const shorter = `orders_table_name = ${'- '.repeat(500)}"orders"\n`;
+    const root = await writeFiles({
+      'a/main.tf': `locals {\n  name = ${'- '.repeat(500)}"orders"\n}\n${namedTable}`,
+      'a/variables.tf': variable,
+      'a/terraform.tfvars': shorter,
+      'b/main.tf': table,
+    });
+
+    const scan = await scanTerraform(root, { logger });
+
+    expect(scan.sources.every(source => source.status === 'ok')).toBe(true);
+    expect(scan.resources).toMatchObject([
+      {
+        location: { file: 'a/main.tf', line: 4 },
+        name: 'aws_dynamodb_table.orders',
+        nameValue: { kind: 'unresolved', text: `\${${'- '.repeat(500)}"orders"}` },
+      },
+      { location: { file: 'b/main.tf', line: 1 }, name: 'orders', nameIsLogicalId: false },
+    ]);
+  });
+
+  it('is a failed source when it crashes the parser, and the next configuration is read', async () => {
+    const logger = captureLogger();
+    const root = await writeFiles({ 'broken/main.tf': crashing, 'tables/main.tf': table });
+
+    const scan = await scanTerraform(root, { logger });
+
+    expect(scan.sources.map(source => [source.path, source.status, source.line])).toEqual([
+      ['broken/main.tf', 'failed', 1],
+      ['tables/main.tf', 'ok', undefined],
+    ]);
+    expect(logger.warnings).toEqual([
+      'Skipped "broken/main.tf": the HCL parser crashed reading this file (Maximum call stack size exceeded) and was restarted for the next file. Simplify the longest or most deeply nested expression in it.',
+    ]);
+    expect(scan.resources).toMatchObject([
+      {
+        kind: 'table',
+        logicalId: 'aws_dynamodb_table.orders',
+        name: 'orders',
+        partitionKey: { name: 'id', type: 'S' },
+      },
+    ]);
+  });
+});
