@@ -30,14 +30,15 @@ const BOUND_MS = 10_000;
 // A synchronous loop cannot be interrupted by the timer, so a run is also measured once it ends.
 const STACK_FRAME = /^\s+at /m;
 
-let inputsTried = 0;
-let inputsFailed = 0;
+const tried = new Map<string, { inputs: number; failed: number }>();
 
 afterAll(() => {
   if (process.env['INFRAWISE_FUZZ_VERBOSE']) {
-    process.stderr.write(
-      `fuzz: ${inputsTried} inputs tried, ${inputsFailed} of them reported as failed sources\n`,
-    );
+    for (const [name, counts] of tried) {
+      process.stderr.write(
+        `fuzz: ${name}: ${counts.inputs} inputs tried, ${counts.failed} of them reported as failed sources\n`,
+      );
+    }
   }
 });
 
@@ -81,6 +82,8 @@ function expectNoStackTraces({ analysis, warnings, errors }: CaseRun): void {
 
 function fuzz(app: SeedApp): void {
   const runs = runsFor(app);
+  const counts = { inputs: 0, failed: 0 };
+  tried.set(app.name, counts);
 
   it(
     `reads mutated ${app.name} inputs without crashing, hanging or losing the rest of the run`,
@@ -89,14 +92,14 @@ function fuzz(app: SeedApp): void {
         fc.constantFrom(...app.targets),
         variant,
         async (target, chosen) => {
-          inputsTried++;
+          counts.inputs++;
           const files = new Map(app.files);
           files.set(target, applyVariant(app.files.get(target)!, chosen));
 
           const run = await runCase(files, BOUND_MS);
 
           if (run.analysis.sources.some(source => source.status === 'failed')) {
-            inputsFailed++;
+            counts.failed++;
           }
 
           expect(run.milliseconds).toBeLessThan(BOUND_MS);
