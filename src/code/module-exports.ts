@@ -35,10 +35,13 @@ function namedExports(
   const declaration = statement.declaration;
   if (declaration?.type === 'VariableDeclaration') {
     for (const declarator of declaration.declarations) {
+      // `export const main = getOrder` exports the code function `getOrder` under another name.
+      const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+      const alias = init?.type === 'Identifier' ? init.name : undefined;
       for (const binding of patternBindings(declarator.id)) {
         found.exports.push({
           name: binding.name,
-          local: binding.name,
+          local: binding.path.length === 0 && alias !== undefined ? alias : binding.name,
           location: locationOf(context, declarator),
         });
       }
