@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Times MCP tool calls against `infrawise serve --stdio` on a generated repository: median and
-// p95 per tool over many calls, the start-up analysis, and the time from a saved edit until an
-// answer reflects it. Run `npm run build` first.
+// p95 per tool over many calls, the start-up analysis, check_change on a code file and on the
+// template, and the time from a saved edit (of a handler, then of the template) until an answer
+// reflects it. Run `npm run build` first.
 //
 //   node bench/mcp-latency.mjs [lambdas=500] [callsPerTool=200]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { tmpdir } from 'node:os';
@@ -39,10 +40,38 @@ async function time(run) {
   return { ms: performance.now() - started, result };
 }
 
+const SCANNING_HANDLER =
+  "import { ddb } from '../lib/db';\nimport { ScanCommand } from '@aws-sdk/lib-dynamodb';\nexport const handler = () => ddb.send(new ScanCommand({ TableName: process.env.TABLE_NAME }));\n";
+
+const AUDIT_TABLE = `  AuditTable:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: audit
+      KeySchema:
+        - { AttributeName: id, KeyType: HASH }
+`;
+
+// Asks until the answer holds what the edit made; no sleep, so the figure is the true latency.
+async function answerOnceTrue(name, args, holds) {
+  for (;;) {
+    const result = await client.callTool({ name, arguments: args });
+    if (holds(result)) {
+      return result;
+    }
+  }
+}
+
+function describeUpdate(result) {
+  const update = result.structuredContent?.graph?.update;
+  return update
+    ? `${update.filesRead} read, ${update.filesParsed} parsed, infrastructure ${update.infrastructure}`
+    : 'no update block';
+}
+
+const client = new Client({ name: 'mcp-latency', version: '1.0.0' });
 const root = mkdtempSync(join(tmpdir(), 'infrawise-bench-'));
 try {
   const { files } = generateRepo(root, lambdas, 4);
-  const client = new Client({ name: 'mcp-latency', version: '1.0.0' });
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [resolve('dist/cli/main.js'), 'serve', root, '--stdio'],
@@ -74,8 +103,7 @@ try {
       name: 'check_change',
       arguments: {
         file: 'src/handlers/fn1.ts',
-        content:
-          "import { ddb } from '../lib/db';\nimport { ScanCommand } from '@aws-sdk/lib-dynamodb';\nexport const handler = () => ddb.send(new ScanCommand({ TableName: process.env.TABLE_NAME }));\n",
+        content: SCANNING_HANDLER,
       },
     }),
   );
@@ -83,24 +111,36 @@ try {
     `check_change (one file, overlay)              ${check.ms.toFixed(0).padStart(9)} ms (single call)`,
   );
 
-  writeFileSync(
-    join(root, 'src/handlers/fn2.ts'),
-    "import { ddb } from '../lib/db';\nimport { ScanCommand } from '@aws-sdk/lib-dynamodb';\nexport const handler = () => ddb.send(new ScanCommand({ TableName: process.env.TABLE_NAME }));\n",
+  const checkTemplate = await time(() =>
+    client.callTool({
+      name: 'check_change',
+      arguments: {
+        file: 'template.yaml',
+        content: `${readFileSync(join(root, 'template.yaml'), 'utf8')}${AUDIT_TABLE}`,
+      },
+    }),
   );
-  const edited = await time(async () => {
-    for (;;) {
-      const result = await client.callTool({
-        name: 'analyze_function',
-        arguments: { name: 'Fn2' },
-      });
-      const tables = result.structuredContent?.matches?.[0]?.tables ?? [];
-      if (tables.some(table => table.actions.includes('scan'))) {
-        return result;
-      }
-    }
-  });
   print(
-    `edit saved -> answer reflects it              ${edited.ms.toFixed(0).padStart(9)} ms (debounce + full rebuild)`,
+    `check_change (template, temporary copy)       ${checkTemplate.ms.toFixed(0).padStart(9)} ms (single call)`,
+  );
+
+  writeFileSync(join(root, 'src/handlers/fn2.ts'), SCANNING_HANDLER);
+  const edited = await time(() =>
+    answerOnceTrue('analyze_function', { name: 'Fn2' }, result => {
+      const tables = result.structuredContent?.matches?.[0]?.tables ?? [];
+      return tables.some(table => table.actions.includes('scan'));
+    }),
+  );
+  print(
+    `edit saved -> answer reflects it              ${edited.ms.toFixed(0).padStart(9)} ms (debounce + update, ${describeUpdate(edited.result)})`,
+  );
+
+  appendFileSync(join(root, 'template.yaml'), AUDIT_TABLE);
+  const templateEdited = await time(() =>
+    answerOnceTrue('get_table', { name: 'audit' }, result => !result.isError),
+  );
+  print(
+    `template saved -> answer reflects it          ${templateEdited.ms.toFixed(0).padStart(9)} ms (debounce + update, ${describeUpdate(templateEdited.result)})`,
   );
   await client.close();
 } finally {

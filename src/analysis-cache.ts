@@ -61,18 +61,28 @@ export class AnalysisCache {
     }
   }
 
+  /**
+   * Whether an infrastructure reader may read `path` as the repository is now: judged by its
+   * name and, for a code file, by whether its text mentions the CDK. Without a previous scan to
+   * compare with, every path may be.
+   */
+  isInfrastructureInput(path: string): boolean {
+    const kind = this.infra ? kindOf(path, this.infra) : 'infrastructure';
+    if (kind !== 'code') {
+      return kind === 'infrastructure';
+    }
+
+    const text = this.code.snapshot?.sources.get(path) ?? readOptional(join(this.root, path));
+
+    return text === undefined || MENTIONS_CDK.test(text);
+  }
+
   // When in doubt a path counts as infrastructure: reading it again costs time, missing it
   // costs a wrong answer.
   private mayChangeInfrastructure(path: string, kept: KeptInfra): boolean {
-    const extension = posix.extname(path).toLowerCase();
-    if (kept.files.has(path) || path.split('/').includes('cdk.out')) {
-      return true;
-    }
-    if (!isCodePath(path)) {
-      return !NEVER_INFRASTRUCTURE.has(extension);
-    }
-    if (posix.basename(path).startsWith('serverless.')) {
-      return true;
+    const kind = kindOf(path, kept);
+    if (kind !== 'code') {
+      return kind === 'infrastructure';
     }
 
     const before = this.code.snapshot?.sources.get(path);
@@ -84,6 +94,20 @@ export class AnalysisCache {
       MENTIONS_CDK.test(after ?? '')
     );
   }
+}
+
+/** What a path is to the infrastructure readers; a code file needs its text to tell. */
+function kindOf(path: string, kept: KeptInfra): 'infrastructure' | 'unread' | 'code' {
+  const extension = posix.extname(path).toLowerCase();
+  const isServiceFile = posix.basename(path).startsWith('serverless.');
+  if (kept.files.has(path) || path.split('/').includes('cdk.out') || isServiceFile) {
+    return 'infrastructure';
+  }
+  if (!isCodePath(path)) {
+    return NEVER_INFRASTRUCTURE.has(extension) ? 'unread' : 'infrastructure';
+  }
+
+  return 'code';
 }
 
 function filesOf(scan: InfraScan): Set<string> {

@@ -13,6 +13,7 @@ import { RULES } from './rules/registry.js';
 import { applySuppressions } from './rules/apply-suppressions.js';
 import { runRules } from './rules/run-rules.js';
 import { readSuppressions } from './suppressions/read-suppressions.js';
+import type { Suppression } from './suppressions/read-suppressions.js';
 import type { SourceStatus } from './source-status.js';
 
 export interface Analysis {
@@ -45,6 +46,11 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
   /** Paths (relative to the root) changed since the cache's last run; absent when unknown. */
   changed?: ReadonlySet<string>;
+  /**
+   * A folder to read the infrastructure from instead of the root, laid out like it: a copy
+   * holding a proposed template. Code is still read from the root.
+   */
+  infraRoot?: string;
 }
 
 /** Runs the whole pipeline on one root: sources, graph, rules. */
@@ -56,24 +62,7 @@ export async function analyze(
 ): Promise<Analysis> {
   const started = performance.now();
   const absoluteRoot = resolve(root);
-  const reusedInfra = options.cache?.reusableInfra(absoluteRoot, config.exclude, options.changed);
-  if (reusedInfra) {
-    logger.step('infrastructure: reused, no infrastructure file changed');
-  }
-  const infra =
-    reusedInfra ??
-    (await timed('infrastructure', logger, () => readInfra(absoluteRoot, config, logger, options)));
-  const entryFiles = handlerFilesOf(infra);
-  const code = await timed('code', logger, () =>
-    scanCode(absoluteRoot, {
-      logger,
-      exclude: config.exclude,
-      overlay: options.overlay,
-      entryFiles,
-      cache: options.cache?.code,
-      changed: options.changed,
-    }),
-  );
+  const { infra, infraReused, code } = await scanSources(absoluteRoot, config, logger, options);
 
   const graph = buildGraph({ code, infra });
   logger.step(
@@ -83,11 +72,7 @@ export async function analyze(
     overrides: config.overrides,
     ruleOptions: config.ruleOptions,
   });
-  const readFiles = graph.sources
-    .filter(source => source.status === 'ok')
-    .map(source => source.path);
-  const known = knownTexts(absoluteRoot, options);
-  const suppressions = await readSuppressions(absoluteRoot, readFiles, known);
+  const suppressions = await suppressionsOf(absoluteRoot, graph, options);
   const findings = applySuppressions(raw, suppressions).filter(
     finding => config.overrides[finding.ruleId] !== 'off',
   );
@@ -99,8 +84,41 @@ export async function analyze(
     findings,
     sources,
     summary: summarise(code, infra, graph, findings, performance.now() - started),
-    ...(options.cache ? { cacheUse: cacheUseOf(options.cache, reusedInfra !== undefined) } : {}),
+    ...(options.cache ? { cacheUse: cacheUseOf(options.cache, infraReused) } : {}),
   };
+}
+
+// Infrastructure comes first: the handlers it names are code files to parse whatever the
+// pre-filter says.
+async function scanSources(
+  root: string,
+  config: Config,
+  logger: Logger,
+  options: AnalyzeOptions,
+): Promise<{ infra: InfraScan; infraReused: boolean; code: CodeScan }> {
+  const reused = options.infraRoot
+    ? undefined
+    : options.cache?.reusableInfra(root, config.exclude, options.changed);
+  if (reused) {
+    logger.step('infrastructure: reused, no infrastructure file changed');
+  }
+  const infraRoot = options.infraRoot ? resolve(options.infraRoot) : root;
+  const infra =
+    reused ??
+    (await timed('infrastructure', logger, () => readInfra(infraRoot, config, logger, options)));
+
+  const code = await timed('code', logger, () =>
+    scanCode(root, {
+      logger,
+      exclude: config.exclude,
+      overlay: options.overlay,
+      entryFiles: handlerFilesOf(infra),
+      cache: options.cache?.code,
+      changed: options.changed,
+    }),
+  );
+
+  return { infra, infraReused: reused !== undefined, code };
 }
 
 async function readInfra(
@@ -116,7 +134,32 @@ async function readInfra(
 }
 
 // With a cache the code files' text is at hand; reading it again for suppression comments
-// would cost as much as the scan saved.
+// would cost as much as the scan saved. Infrastructure files are read where they were scanned.
+async function suppressionsOf(
+  root: string,
+  graph: Graph,
+  options: AnalyzeOptions,
+): Promise<Suppression[]> {
+  const read = graph.sources.filter(source => source.status === 'ok');
+  const known = knownTexts(root, options);
+  if (!options.infraRoot) {
+    return readSuppressions(
+      root,
+      read.map(source => source.path),
+      known,
+    );
+  }
+
+  const code = read.filter(source => source.kind === 'code').map(source => source.path);
+  const infra = read.filter(source => source.kind !== 'code').map(source => source.path);
+  const [inCode, inInfra] = await Promise.all([
+    readSuppressions(root, code, known),
+    readSuppressions(resolve(options.infraRoot), infra),
+  ]);
+
+  return [...inCode, ...inInfra];
+}
+
 function knownTexts(
   root: string,
   options: AnalyzeOptions,

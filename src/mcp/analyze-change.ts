@@ -1,6 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { AnalysisCache } from '../analysis-cache.js';
 import type { Analysis } from '../analyze.js';
 import { analyze } from '../analyze.js';
@@ -15,7 +15,8 @@ const NOT_COPIED = new Set(['node_modules', '.git', 'coverage']);
  * Analyses the repository as if `file` held `content`, without touching the disk. A code file is
  * read from an in-memory overlay; any other file (a template) is analysed in a temporary copy
  * of the repository, since the infrastructure readers read only the disk. With the store's
- * cache, only the proposed content is parsed: everything else comes from the last update.
+ * cache, only the proposed content is parsed, code comes from the last update, and the copy
+ * holds only what the infrastructure readers may read.
  */
 export async function analyzeChange(
   root: string,
@@ -31,12 +32,40 @@ export async function analyzeChange(
 
   const copy = mkdtempSync(join(tmpdir(), 'infrawise-change-'));
   try {
-    cpSync(root, copy, { recursive: true, filter: source => !NOT_COPIED.has(basename(source)) });
+    copyRepository(root, copy, cache);
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     writeFileSync(join(copy, file), content);
-    const analysis = await analyze(copy, config, silentLogger, { cache });
+    if (cache) {
+      return await analyze(root, config, silentLogger, {
+        cache,
+        changed: new Set(),
+        infraRoot: copy,
+      });
+    }
+    const analysis = await analyze(copy, config, silentLogger);
     return { ...analysis, root };
   } finally {
     rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function copyRepository(root: string, copy: string, cache: AnalysisCache | undefined): void {
+  cpSync(root, copy, {
+    recursive: true,
+    filter: source => {
+      if (NOT_COPIED.has(basename(source))) {
+        return false;
+      }
+      const path = relative(root, source).split(sep).join('/');
+      return path === '' || !cache || isFolderPath(source) || cache.isInfrastructureInput(path);
+    },
+  });
+}
+
+function isFolderPath(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
   }
 }
