@@ -219,5 +219,5 @@ function declareLocal(module: TsModule, statement: AnyNode, exported: boolean): 
 }
 
 function nameOf(node: AnyNode): string {
-  return node.type === 'Identifier' ? (node.name) : String(node.value);
+  return node.type === 'Identifier' ? node.name : String(node.value);
 }
