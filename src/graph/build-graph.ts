@@ -10,6 +10,7 @@ import type {
 import { linkEntryPoints } from './entry-points.js';
 import type { EntryPoint, Graph, GraphInput, Publish, TableAccess } from './graph.js';
 import { resolveMessageTarget, resolveTarget } from './resolve-target.js';
+import { computedTableNames } from './computed-table-names.js';
 import type { MessagingDirectory, TableDirectory } from './resolve-target.js';
 
 /** Joins code facts and infrastructure resources into one graph with indexed queries. */
@@ -212,7 +213,12 @@ function tableDirectory(tables: TableResource[], parameters: ParameterResource[]
     }
   }
 
-  return { byId: new Map(tables.map(table => [table.id, table])), byName, parameterDefaults };
+  return {
+    byId: new Map(tables.map(table => [table.id, table])),
+    byName,
+    parameterDefaults,
+    computedNames: computedTableNames(tables),
+  };
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -6,6 +6,8 @@ import type {
   TemplateValue,
   TopicResource,
 } from '../iac/resources.js';
+import type { ComputedTableName } from './computed-table-names.js';
+import { computedTableFor } from './computed-table-names.js';
 import type { PublishTarget, ResolvedTarget, TargetHop } from './graph.js';
 
 /** What the templates offer for joining a code-level target to a table. */
@@ -14,6 +16,7 @@ export interface TableDirectory {
   byName: Map<string, TableResource>;
   /** Parameter defaults keyed by `${template}#${name}`. */
   parameterDefaults: Map<string, string>;
+  computedNames: ComputedTableName[];
 }
 
 /** What the templates offer for joining a queue URL or topic ARN in code to a queue or topic. */
@@ -61,6 +64,14 @@ export function resolveTarget(
   }
 
   const { name, declared, viaFallback } = resolution;
+  const computed = computedTableFor(name, directory.computedNames);
+  if (computed) {
+    hops.push({
+      description: `"${name}" fits the name "${computed.text}" that the template computes for table "${computed.table.logicalId}"`,
+      location: computed.table.location,
+    });
+    return { target: { kind: 'table', table: computed.table, name: computed.table.name }, hops };
+  }
 
   return { target: { kind: 'name', name, declared, viaFallback }, hops };
 }

@@ -22,6 +22,7 @@ const directory: TableDirectory = {
   byId: new Map([[orders.id, orders]]),
   byName: new Map([[orders.name, orders]]),
   parameterDefaults: new Map([['template.yaml#Stage', 'dev']]),
+  computedNames: [],
 };
 
 function lambdaWith(environment: LambdaResource['environment']): LambdaResource {
