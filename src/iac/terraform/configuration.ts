@@ -1,4 +1,5 @@
 import type { Location } from '../../location.js';
+import type { HclObject, HclValue } from './hcl-value.js';
 import type { TerraformBlock } from './module-instance.js';
 import { attributeLineOf } from './parse-hcl.js';
 
@@ -14,11 +15,46 @@ export interface Configuration {
 }
 
 export function configurationOf(rootDir: string, blocks: TerraformBlock[]): Configuration {
+  const addresses = new Set(blocks.map(block => block.address));
+  const known = blocks.map(block => ({
+    ...block,
+    body: withKnownAddresses(block.body, addresses),
+  }));
+
   return {
     key: rootDir === '' ? '.' : rootDir,
-    blocks,
-    byAddress: new Map(blocks.map(block => [block.address, block])),
+    blocks: known,
+    byAddress: new Map(known.map(block => [block.address, block])),
   };
+}
+
+// `aws_sqs_queue.jobs["a"]` names an instance of `jobs`; when `for_each` could not be expanded,
+// the configuration has only `jobs`, and the reference is to it.
+function withKnownAddresses(body: HclObject, addresses: Set<string>): HclObject {
+  const entries: HclObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    entries[key] = knownAddressOf(value, addresses);
+  }
+
+  return entries;
+}
+
+function knownAddressOf(value: HclValue, addresses: Set<string>): HclValue {
+  switch (value.kind) {
+    case 'reference': {
+      const unkeyed = value.address.replace(/\["[^"]*"\]$/, '');
+      const isKnown = addresses.has(value.address) || !addresses.has(unkeyed);
+      return isKnown ? value : { ...value, address: unkeyed };
+    }
+    case 'object':
+      return { kind: 'object', entries: withKnownAddresses(value.entries, addresses) };
+    case 'tuple':
+      return { kind: 'tuple', items: value.items.map(item => knownAddressOf(item, addresses)) };
+    case 'join':
+      return { kind: 'join', parts: value.parts.map(part => knownAddressOf(part, addresses)) };
+    default:
+      return value;
+  }
 }
 
 export function resourcesOfType(configuration: Configuration, type: string): TerraformBlock[] {

@@ -17,7 +17,10 @@ export interface Scope {
   addressPrefix: string;
   variable(name: string): Promise<HclValue>;
   local(name: string): Promise<HclValue>;
-  moduleOutput(module: string, output: string): Promise<HclValue>;
+  /** `key` is the instance of a module called with `for_each`: `module.api["GET"].arn`. */
+  moduleOutput(module: string, output: string, key?: string): Promise<HclValue>;
+  /** `each.key` and `each.value` of the `for_each` instance being evaluated. */
+  each?: { key: HclValue; value: HclValue };
 }
 
 // Values that need an apply or an iteration to be known.
@@ -145,6 +148,14 @@ async function evaluateTraversal(
   text: string,
 ): Promise<HclValue> {
   const [root, second, ...rest] = parts;
+  if (
+    root?.segment === 'each' &&
+    scope.each &&
+    (second?.segment === 'key' || second?.segment === 'value')
+  ) {
+    return applyParts(scope.each[second.segment], rest, text);
+  }
+
   if (!root || !second || root.type !== 'nameTraversal' || RUNTIME_ROOTS.has(root.segment)) {
     return unresolved(text);
   }
@@ -171,12 +182,19 @@ async function moduleOutputOf(
   scope: Scope,
   text: string,
 ): Promise<HclValue> {
-  const [output, ...rest] = parts;
+  const [first, ...others] = parts;
+  const key = first?.type === 'indexTraversal' ? stringKeyOf(first.segment) : undefined;
+  const [output, ...rest] = first?.type === 'indexTraversal' ? others : parts;
   if (output?.type !== 'nameTraversal') {
     return unresolved(text);
   }
 
-  return applyParts(await scope.moduleOutput(module, output.segment), rest, text);
+  return applyParts(await scope.moduleOutput(module, output.segment, key), rest, text);
+}
+
+// `["GET"]` names a `for_each` instance; `[0]` a `count` instance, which is not told apart.
+function stringKeyOf(segment: string): string | undefined {
+  return segment.startsWith('"') ? keyNameOf(segment) : undefined;
 }
 
 // Terraform runs in the root module's folder, so `path.module` is relative to it, as every other
@@ -189,8 +207,9 @@ function pathOf(name: string, scope: Scope, text: string): HclValue {
   return name === 'root' || name === 'cwd' ? { kind: 'literal', value: '.' } : unresolved(text);
 }
 
-// `aws_sqs_queue.jobs[0].arn` and `aws_sqs_queue.jobs["a"].arn` name the same resource as far
-// as its kind and settings go, so the index is passed over.
+// `aws_sqs_queue.jobs["a"].arn` names the `for_each` instance `jobs["a"]`; a configuration that
+// could not expand `jobs` takes it for `jobs` itself. `count` instances (`jobs[0]`) are not
+// expanded, so their index is passed over.
 function referenceOf(type: string, parts: TraversalPart[], scope: Scope, text: string): HclValue {
   const names = parts.filter(part => part.type === 'nameTraversal').map(part => part.segment);
   const [name, attribute] = names;
@@ -198,7 +217,9 @@ function referenceOf(type: string, parts: TraversalPart[], scope: Scope, text: s
     return unresolved(text);
   }
 
-  const address = `${scope.addressPrefix}${type}.${name}`;
+  const index = parts[1]?.type === 'indexTraversal' ? stringKeyOf(parts[1].segment) : undefined;
+  const instance = index === undefined ? '' : instanceKeyOf(index);
+  const address = `${scope.addressPrefix}${type}.${name}${instance}`;
   const reference: HclValue = { kind: 'reference', address, type };
 
   return attribute === undefined ? reference : { ...reference, attribute };
@@ -332,4 +353,9 @@ function joinListOf(
   return parts.some(part => part.kind === 'object' || part.kind === 'tuple')
     ? unresolved(hclText(list))
     : joinValues(parts);
+}
+
+/** The address suffix Terraform gives a `for_each` instance: `["GET"]`. */
+export function instanceKeyOf(key: string): string {
+  return `[${JSON.stringify(key)}]`;
 }

@@ -1,7 +1,9 @@
 import type { Location } from '../../location.js';
 import type { Logger } from '../../logger.js';
 import type { Scope } from './evaluate-expression.js';
-import { evaluateJson, evaluateObject } from './evaluate-expression.js';
+import { evaluateJson, evaluateObject, instanceKeyOf, mapInOrder } from './evaluate-expression.js';
+import type { EachInstance } from './for-each.js';
+import { eachScopeOf, forEachOf } from './for-each.js';
 import type { HclObject, HclValue } from './hcl-value.js';
 import { unresolved } from './hcl-value.js';
 import type { BlockDeclaration, ModuleCall, ModuleSource, ParsedFile } from './module-source.js';
@@ -28,6 +30,8 @@ interface InstanceContext {
   /** Variable values the caller gives: module arguments, or `.tfvars` values at the root. */
   inputs: (name: string) => Promise<HclValue | undefined>;
   addressPrefix: string;
+  /** The `for_each` key of the call that made the instance. */
+  key?: string;
   depth: number;
   logger: Logger;
 }
@@ -65,7 +69,8 @@ export class ModuleInstance implements Scope {
   readonly addressPrefix: string;
   private readonly values = new Map<string, HclValue>();
   private readonly evaluating = new Set<string>();
-  private readonly children = new Map<string, ModuleInstance | undefined>();
+  private readonly children = new Map<string, ModuleInstance[]>();
+  private readonly expanding = new Set<string>();
 
   constructor(
     private readonly module: ModuleSource,
@@ -74,7 +79,11 @@ export class ModuleInstance implements Scope {
     this.moduleDir = module.dir;
     this.rootDir = context.rootDir;
     this.addressPrefix = context.addressPrefix;
+    this.key = context.key;
   }
+
+  /** The `for_each` key this instance was made for, when the call has one. */
+  readonly key: string | undefined;
 
   variable(name: string): Promise<HclValue> {
     return this.memo(`var.${name}`, async () => {
@@ -98,14 +107,15 @@ export class ModuleInstance implements Scope {
     );
   }
 
-  async moduleOutput(module: string, output: string): Promise<HclValue> {
+  async moduleOutput(module: string, output: string, key?: string): Promise<HclValue> {
     const registry = this.registryCall(module);
     if (registry) {
       return registryOutputOf(registry.module, registry.call, output);
     }
 
-    const child = this.child(module);
-    const text = `module.${module}.${output}`;
+    const children = await this.instancesOf(module);
+    const child = children.find(candidate => candidate.key === key) ?? unkeyedOnly(children);
+    const text = `module.${module}${key === undefined ? '' : instanceKeyOf(key)}.${output}`;
 
     return child ? child.output(output, text) : unresolved(text);
   }
@@ -123,18 +133,34 @@ export class ModuleInstance implements Scope {
   async blocks(): Promise<TerraformBlock[]> {
     const blocks: TerraformBlock[] = [];
     for (const declaration of this.module.blocks.filter(block => READ_TYPES.has(block.type))) {
-      blocks.push(await this.blockOf(declaration));
+      blocks.push(...(await this.blocksOf(declaration)));
     }
 
     for (const call of this.module.calls) {
       const registry = this.registryCall(call.name);
-      const called = registry
-        ? await registryBlocksOf(registry.module, registry.call)
-        : await this.child(call.name)?.blocks();
-      blocks.push(...(called ?? []));
+      if (registry) {
+        blocks.push(...(await registryBlocksOf(registry.module, registry.call)));
+      }
+
+      for (const child of registry ? [] : await this.instancesOf(call.name)) {
+        blocks.push(...(await child.blocks()));
+      }
     }
 
     return blocks;
+  }
+
+  // `for_each` over a known map or set makes one block per key, addressed `fn["key"]`.
+  private async blocksOf(declaration: BlockDeclaration): Promise<TerraformBlock[]> {
+    const instances =
+      'for_each' in declaration.json ? await forEachOf(declaration.json.for_each, this) : undefined;
+    if (!instances) {
+      return [await this.blockOf(declaration, this, '')];
+    }
+
+    return mapInOrder(instances, instance =>
+      this.blockOf(declaration, eachScopeOf(this, instance), instanceKeyOf(instance.key)),
+    );
   }
 
   private registryCall(name: string) {
@@ -144,8 +170,12 @@ export class ModuleInstance implements Scope {
     return call && module ? { module, call: new RegistryCall(call, this) } : undefined;
   }
 
-  private async blockOf(declaration: BlockDeclaration): Promise<TerraformBlock> {
-    const local = `${declaration.type}.${declaration.name}`;
+  private async blockOf(
+    declaration: BlockDeclaration,
+    scope: Scope,
+    instanceKey: string,
+  ): Promise<TerraformBlock> {
+    const local = `${declaration.type}.${declaration.name}${instanceKey}`;
     const address = `${this.addressPrefix}${declaration.keyword === 'data' ? 'data.' : ''}${local}`;
 
     return {
@@ -153,27 +183,35 @@ export class ModuleInstance implements Scope {
       type: declaration.type,
       name: declaration.name,
       address,
-      body: await evaluateObject(declaration.json, this),
+      body: await evaluateObject(declaration.json, scope),
       location: { file: declaration.file.path, line: declaration.line, column: 1 },
       file: declaration.file,
-      scope: this,
+      scope,
     };
   }
 
-  private child(name: string): ModuleInstance | undefined {
-    if (this.children.has(name)) {
-      return this.children.get(name);
+  // A call with `for_each` over a known collection makes one instance per key. While the
+  // collection is evaluated, a reference back into the same call finds no instance.
+  private async instancesOf(name: string): Promise<ModuleInstance[]> {
+    const known = this.children.get(name);
+    const call = this.module.calls.find(candidate => candidate.name === name);
+    if (known || !call || this.expanding.has(name) || this.registryCall(name)) {
+      return known ?? [];
     }
 
-    const call = this.module.calls.find(candidate => candidate.name === name);
-    const isRegistry = call !== undefined && this.registryCall(name) !== undefined;
-    const instance = call && !isRegistry ? this.instantiate(call) : undefined;
-    this.children.set(name, instance);
+    this.expanding.add(name);
+    const instances =
+      'for_each' in call.json ? await forEachOf(call.json.for_each, this) : undefined;
+    const children = instances
+      ? instances.flatMap(instance => this.instantiate(call, instance) ?? [])
+      : [this.instantiate(call)].flatMap(child => child ?? []);
+    this.expanding.delete(name);
+    this.children.set(name, children);
 
-    return instance;
+    return children;
   }
 
-  private instantiate(call: ModuleCall): ModuleInstance | undefined {
+  private instantiate(call: ModuleCall, instance?: EachInstance): ModuleInstance | undefined {
     const module = call.dir === undefined ? undefined : this.context.modules.get(call.dir);
     if (!module || this.context.depth >= MAX_MODULE_DEPTH) {
       this.context.logger.step(
@@ -182,13 +220,22 @@ export class ModuleInstance implements Scope {
       return undefined;
     }
 
-    return new ModuleInstance(module, {
+    const scope = instance ? eachScopeOf(this, instance) : this;
+    const key = instance ? instanceKeyOf(instance.key) : '';
+    const context: InstanceContext = {
       ...this.context,
       inputs: name =>
-        name in call.json ? evaluateJson(call.json[name], this) : Promise.resolve(undefined),
-      addressPrefix: `${this.addressPrefix}module.${call.name}.`,
+        name in call.json ? evaluateJson(call.json[name], scope) : Promise.resolve(undefined),
+      addressPrefix: `${this.addressPrefix}module.${call.name}${key}.`,
       depth: this.context.depth + 1,
-    });
+    };
+    if (instance) {
+      context.key = instance.key;
+    } else {
+      delete context.key;
+    }
+
+    return new ModuleInstance(module, context);
   }
 
   // A value that refers to itself (`locals { a = local.a }`) stays unresolved.
@@ -226,4 +273,11 @@ export function rootInstanceOf(
     depth: 0,
     logger,
   });
+}
+
+// Without a key, an output of a call with `for_each` is a map of every instance's output.
+function unkeyedOnly(children: ModuleInstance[]): ModuleInstance | undefined {
+  const [only] = children;
+
+  return children.length === 1 && only?.key === undefined ? only : undefined;
 }
