@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { scanFiles } from './scan-files.js';
+import type { InfraReader } from '../../src/iac/scan-infra.js';
+import { scanInfra } from '../../src/iac/scan-infra.js';
+import { scanCloudFormation } from '../../src/iac/scan-cloudformation.js';
+import { captureLogger, scanFiles, writeFiles } from './scan-files.js';
 
 const queueTemplate = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -181,5 +185,78 @@ Resources:
       default: 'legacy-items',
       location: { line: 2 },
     });
+  });
+});
+
+const cloudFormation: InfraReader = {
+  kind: 'cloudformation',
+  label: 'CloudFormation',
+  read: scanCloudFormation,
+};
+
+const terraformTimeout =
+  'the Terraform reader did not finish within 0.05 s, so no Terraform resources are in this run. Exclude the folders that hold large or generated Terraform files with "exclude" in infrawise.yaml.';
+
+describe('scanInfra with a reader that does not finish', () => {
+  it("marks the reader's files failed after the bound and keeps the other readers' resources", async () => {
+    const logger = captureLogger();
+    const root = await writeFiles({ 'template.yaml': queueTemplate });
+    const never: InfraReader = {
+      kind: 'terraform',
+      label: 'Terraform',
+      read: () => new Promise(() => {}),
+    };
+
+    const scan = await scanInfra(root, { logger, readerTimeoutMs: 50 }, [never, cloudFormation]);
+
+    expect(scan.sources).toEqual([
+      { kind: 'terraform', path: '.', status: 'failed', error: terraformTimeout },
+      { kind: 'cloudformation', path: 'template.yaml', status: 'ok' },
+    ]);
+    expect(logger.warnings).toEqual([`Skipped the Terraform files under ".": ${terraformTimeout}`]);
+    expect(scan.resources.map(resource => resource.id)).toEqual(['template.yaml#Jobs']);
+    expect(scan.templatesRead).toBe(1);
+  });
+
+  it('tells a reader it stopped waiting for, and drops what that reader logs afterwards', async () => {
+    const logger = captureLogger();
+    const root = await writeFiles({ 'template.yaml': queueTemplate });
+    const seen: boolean[] = [];
+    const slow: InfraReader = {
+      kind: 'terraform',
+      label: 'Terraform',
+      read: async (readRoot, options) => {
+        await sleep(150);
+        seen.push(options.signal?.aborted ?? false);
+        options.logger.warn('Skipped "late.tf": line 1 is late.');
+        return cloudFormation.read(readRoot, options);
+      },
+    };
+
+    const scan = await scanInfra(root, { logger, readerTimeoutMs: 50 }, [slow]);
+    await sleep(250);
+
+    expect(scan.sources).toEqual([
+      { kind: 'terraform', path: '.', status: 'failed', error: terraformTimeout },
+    ]);
+    expect(seen).toEqual([true]);
+    expect(logger.warnings).toEqual([`Skipped the Terraform files under ".": ${terraformTimeout}`]);
+  });
+
+  it('waits for a reader that finishes within the bound', async () => {
+    const logger = captureLogger();
+    const root = await writeFiles({ 'template.yaml': queueTemplate });
+    const slowButInTime: InfraReader = {
+      ...cloudFormation,
+      read: async (readRoot, options) => {
+        await sleep(30);
+        return cloudFormation.read(readRoot, options);
+      },
+    };
+
+    const scan = await scanInfra(root, { logger, readerTimeoutMs: 2000 }, [slowButInTime]);
+
+    expect(scan.sources).toEqual([{ kind: 'cloudformation', path: 'template.yaml', status: 'ok' }]);
+    expect(logger.warnings).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Logger } from '../../logger.js';
 import { messageOf } from '../../errors.js';
 import type { SourceStatus } from '../../source-status.js';
@@ -19,7 +20,7 @@ import { tfvarsOf } from './tfvars.js';
 /** Reads every Terraform configuration under `root` into resources. */
 export async function scanTerraform(
   root: string,
-  options: { logger: Logger; exclude?: string[] },
+  options: { logger: Logger; exclude?: string[]; signal?: AbortSignal },
 ): Promise<InfraScan> {
   const started = Date.now();
   const files = await discoverTerraform(root, options);
@@ -27,7 +28,7 @@ export async function scanTerraform(
     return { sources: [], resources: [], templatesRead: 0 };
   }
 
-  const reads = await parseFiles(files, options.logger);
+  const reads = await parseFiles(files, options.logger, options.signal);
   const parsed = reads.flatMap(read => (read.file ? [read.file] : []));
   const modules = modulesOf(parsed.filter(file => !isTfvars(file.path)));
   const resources: Resource[] = [];
@@ -49,9 +50,20 @@ interface FileRead {
   file?: ParsedFile;
 }
 
-async function parseFiles(files: HclFile[], logger: Logger): Promise<FileRead[]> {
+async function parseFiles(
+  files: HclFile[],
+  logger: Logger,
+  signal: AbortSignal | undefined,
+): Promise<FileRead[]> {
   const reads: FileRead[] = [];
   for (const file of files) {
+    // Parsing never waits on anything, so without this the caller's time bound could not fire
+    // until every file was parsed.
+    await setImmediate();
+    if (signal?.aborted) {
+      break;
+    }
+
     reads.push(await parseFile(file, logger));
   }
 
