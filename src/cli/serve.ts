@@ -52,9 +52,10 @@ export function registerServeCommand(
     .option('--config <file>', 'config file (default: infrawise.yaml in the served root)')
     .option('--verbose', 'log each rebuild and stage to stderr')
     .option('--quiet', 'log errors only')
-    .action(async (path: string, options: ServeOptions) =>
-      setExitCode(await serve(path, options, version)),
-    );
+    .action(async (path: string, options: ServeOptions, command: Command) => {
+      checkHttpOnlyOptions(options, command);
+      setExitCode(await serve(path, options, version));
+    });
 }
 
 async function serve(path: string, options: ServeOptions, version: string): Promise<number> {
@@ -67,16 +68,20 @@ async function serve(path: string, options: ServeOptions, version: string): Prom
   const logger = createLogger(logLevelOf(options));
   const configPath = options.config === undefined ? undefined : resolve(options.config);
   const repository = await openRepository({ root, configPath, logger });
-  const served = options.http
-    ? await serveHttp(repository.context, version, {
-        host: options.host,
-        port: options.port,
-        token: options.token,
-        logger,
-      })
-    : await serveStdio(repository.context, version);
-  await served.closed;
-  await repository.close();
+  // Closing stops the watcher and the store, which would otherwise keep the process alive.
+  try {
+    const served = options.http
+      ? await serveHttp(repository.context, version, {
+          host: options.host,
+          port: options.port,
+          token: options.token,
+          logger,
+        })
+      : await serveStdio(repository.context, version, logger);
+    await served.closed;
+  } finally {
+    await repository.close();
+  }
 
   return EXIT.OK;
 }
@@ -93,11 +98,35 @@ function checkedRoot(path: string): string {
   return root;
 }
 
+const HTTP_ONLY_OPTIONS = ['port', 'host', 'token'] as const;
+
+// Port and host have defaults, so only where a value came from tells whether it was given.
+function checkHttpOnlyOptions(options: ServeOptions, command: Command): void {
+  if (options.http) {
+    return;
+  }
+
+  const given = HTTP_ONLY_OPTIONS.filter(name => command.getOptionValueSource(name) === 'cli');
+  if (given.length > 0) {
+    const flags = given.map(name => `--${name}`).join(', ');
+    throw new UserError(
+      'serve-http-only',
+      `${flags} ${given.length === 1 ? 'applies' : 'apply'} to --http only; stdio has no port, address or token. Add --http, or leave ${given.length === 1 ? 'it' : 'them'} out.`,
+    );
+  }
+}
+
 function checkTransport(options: ServeOptions): void {
   if (options.stdio && options.http) {
     throw new UserError(
       'serve-transport',
       'Give --stdio or --http, not both. Editors start the server with --stdio.',
+    );
+  }
+  if (options.token !== undefined && options.token.trim() === '') {
+    throw new UserError(
+      'serve-empty-token',
+      '--token is empty, which would let any request in; give a non-empty secret, e.g. --token "$(openssl rand -hex 16)".',
     );
   }
   const exposed = options.http && !LOOPBACK.has(options.host) && isIP(options.host) !== 0;

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { messageOf } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GuardOptions } from './request-guard.js';
 import { refusalOf } from './request-guard.js';
@@ -32,13 +32,42 @@ export async function listenHttp(
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', error => reject(listenError(error, options)));
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return { server, url: `http://${host}:${address.port}${MCP_PATH}` };
+}
+
+// Every way `listen` fails comes from the address or port the user chose, so each is theirs to fix.
+function listenError(error: NodeJS.ErrnoException, options: HttpOptions): UserError {
+  const where = `${options.host}:${options.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new UserError(
+        'serve-port-in-use',
+        `Port ${options.port} on ${options.host} is in use. Pick another with --port, or --port 0 for a free one.`,
+      );
+    case 'EACCES':
+      return new UserError(
+        'serve-port-denied',
+        `Port ${options.port} on ${options.host} needs privileges this process lacks. Pick a port above 1023 with --port, or --port 0 for a free one.`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new UserError(
+        'serve-host-unknown',
+        `--host ${options.host} is not an address of this machine. Give one of its addresses, such as 127.0.0.1.`,
+      );
+    default:
+      return new UserError(
+        'serve-listen-failed',
+        `Cannot listen on ${where}: ${messageOf(error)}. Pick another --host or --port.`,
+      );
+  }
 }
 
 async function handle(

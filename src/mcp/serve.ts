@@ -1,7 +1,9 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { messageOf } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createServer } from './create-server.js';
 import { listenHttp } from './http-server.js';
+import { screenStdin } from './screen-stdin.js';
 import type { ToolContext } from './tool.js';
 
 export interface Served {
@@ -9,10 +11,28 @@ export interface Served {
   closed: Promise<void>;
 }
 
-/** Answers on stdin and stdout; stdout then carries protocol messages only. */
-export async function serveStdio(context: ToolContext, version: string): Promise<Served> {
+/**
+ * Answers on stdin and stdout; stdout then carries protocol messages only. A malformed line is
+ * logged as an error (under stdio only errors are logged unless asked) and, when it names a
+ * request id, answered with an Invalid Request error.
+ */
+export async function serveStdio(
+  context: ToolContext,
+  version: string,
+  logger: Logger,
+): Promise<Served> {
   const server = createServer(context, version);
-  const transport = new StdioServerTransport();
+  const transport: StdioServerTransport = new StdioServerTransport(
+    screenStdin(process.stdin, malformed => {
+      logger.error(
+        `mcp: stdin line ${malformed.line} is ${malformed.problem}; ignored it. Send one JSON-RPC 2.0 message per line.`,
+      );
+      if (malformed.reply) {
+        void transport.send(malformed.reply);
+      }
+    }),
+  );
+  transport.onerror = error => logger.error(`mcp: stdio transport: ${messageOf(error)}`);
   const closed = new Promise<void>(resolve => {
     process.stdin.once('end', resolve);
     process.stdin.once('close', resolve);

@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeApp } from '../helpers/app.js';
@@ -7,6 +9,20 @@ import { BIN } from './serve-helpers.js';
 
 function infrawise(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+}
+
+/** Runs the CLI without blocking this process, so a server the test holds can still answer. */
+function infrawiseAsync(
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise(resolveRun => {
+    const child = spawn(process.execPath, [BIN, ...args], { timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('close', status => resolveRun({ status, stdout, stderr }));
+  });
 }
 
 describe('infrawise mcp install', () => {
@@ -51,5 +67,44 @@ describe('infrawise serve', () => {
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('"/no/such/dir" is not a directory');
+  });
+
+  it('refuses an empty --token on any host', () => {
+    for (const host of ['0.0.0.0', '127.0.0.1']) {
+      const result = infrawise(['serve', writeApp({}), '--http', '--host', host, '--token', '']);
+
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        '--token is empty, which would let any request in; give a non-empty secret, e.g. --token "$(openssl rand -hex 16)".\n',
+      );
+    }
+  });
+
+  it('refuses --port, --host and --token without --http', () => {
+    const root = writeApp({});
+
+    const one = infrawise(['serve', root, '--host', '0.0.0.0']);
+    const two = infrawise(['serve', root, '--stdio', '--port', '4000', '--token', 'abc']);
+
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('--host applies to --http only');
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('--port, --token apply to --http only');
+  });
+
+  it('exits 2 when the port is in use, naming it', async () => {
+    const holder = createServer();
+    await new Promise<void>(resolveListen => holder.listen(0, '127.0.0.1', resolveListen));
+    const { port } = holder.address() as AddressInfo;
+
+    const result = await infrawiseAsync(['serve', writeApp({}), '--http', '--port', String(port)]);
+    holder.close();
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `Port ${port} on 127.0.0.1 is in use. Pick another with --port, or --port 0 for a free one.`,
+    );
+    expect(result.stderr).not.toContain('This is a bug');
   });
 });

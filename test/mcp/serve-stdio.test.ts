@@ -342,3 +342,48 @@ describe('stdout under --stdio', () => {
     expect(stderr).toContain('mcp: graph built');
   });
 });
+
+describe('malformed lines under --stdio', () => {
+  it('logs each one, answers those that name a request id, and goes on', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', copyOrdersApp(), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+    child.stdin.write('this is not json\n[1,2,3]\n');
+    child.stdin.write('{"jsonrpc":"2.0","id":7,"method":"tools/list","params":"str"}\n');
+    child.stdin.write('{"id":8,"method":"ping"}\n');
+    child.stdin.write('{"jsonrpc":"2.0","id":9,"method":"ping"}\n');
+    await eventually(
+      () => Promise.resolve(stdout),
+      text => text.includes('"id":9'),
+    );
+    child.stdin.end();
+    await new Promise(resolveExit => child.once('exit', resolveExit));
+
+    const replies = stdout
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line) as { id: number; error?: { code: number; message: string } });
+    expect(replies.map(reply => [reply.id, reply.error?.code])).toEqual([
+      [7, -32600],
+      [8, -32600],
+      [9, undefined],
+    ]);
+    expect(replies[0]?.error?.message).toBe(
+      'Invalid request: not a JSON-RPC 2.0 message ("params" is not an object).',
+    );
+    const warnings = stderr.split('\n').filter(line => line.includes('; ignored it.'));
+    expect(warnings.map(line => /stdin line (\d+) is (.*?)[;(]/.exec(line)?.slice(1))).toEqual([
+      ['1', 'not JSON '],
+      ['2', 'not a JSON-RPC 2.0 message '],
+      ['3', 'not a JSON-RPC 2.0 message '],
+      ['4', 'not a JSON-RPC 2.0 message '],
+    ]);
+    expect(stderr).toContain('stdin line 2 is not a JSON-RPC 2.0 message (a JSON array');
+    expect(stderr).toContain('stdin line 4 is not a JSON-RPC 2.0 message ("jsonrpc" is not "2.0")');
+  });
+});
