@@ -23,6 +23,8 @@ interface KeptInfra {
   scan: InfraScan;
   /** Every file the scan read or points into: templates, includes, CDK sources. */
   files: Set<string>;
+  /** Whether a reader of this repository's formats may read any code file. */
+  readsAnyCode: boolean;
 }
 
 /**
@@ -57,7 +59,9 @@ export class AnalysisCache {
 
   keepInfra(root: string, exclude: string[], scan: InfraScan): void {
     if (root === this.root) {
-      this.infra = { exclude: JSON.stringify(exclude), scan, files: filesOf(scan) };
+      const files = filesOf(scan);
+      const readsAnyCode = readsAnyCodeFile(files);
+      this.infra = { exclude: JSON.stringify(exclude), scan, files, readsAnyCode };
     }
   }
 
@@ -107,7 +111,19 @@ function kindOf(path: string, kept: KeptInfra): 'infrastructure' | 'unread' | 'c
     return NEVER_INFRASTRUCTURE.has(extension) ? 'unread' : 'infrastructure';
   }
 
-  return 'code';
+  return kept.readsAnyCode ? 'infrastructure' : 'code';
+}
+
+// Limitation: two readers read code files they do not report, so with their formats every code
+// change reads the infrastructure again. A `serverless.ts` follows its imports into any module;
+// the CDK reader compares handler files with their copies in `cdk.out`. A repository with either
+// gains only the facts cache on a code edit, not the reused infrastructure.
+function readsAnyCodeFile(files: Set<string>): boolean {
+  return [...files].some(
+    file =>
+      file.split('/').includes('cdk.out') ||
+      (posix.basename(file).startsWith('serverless.') && isCodePath(file)),
+  );
 }
 
 function filesOf(scan: InfraScan): Set<string> {

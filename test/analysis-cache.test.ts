@@ -5,7 +5,7 @@ import { AnalysisCache } from '../src/analysis-cache.js';
 import type { Analysis } from '../src/analyze.js';
 import { analyze } from '../src/analyze.js';
 import { silentLogger } from '../src/logger.js';
-import { configWith, writeApp } from './helpers/app.js';
+import { configWith, writeApp, writeOrdersAppTwin } from './helpers/app.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -89,6 +89,35 @@ describe('AnalysisCache', () => {
 
     expect(byPath).toEqual(['read', 'read', 'read', 'read']);
     expect(unknown.cacheUse?.infrastructure).toBe('read');
+  });
+
+  it('reads the infrastructure again when a module a serverless.ts imports changed', async () => {
+    const { root, cache } = await startedApp({
+      'serverless.ts': `import { HANDLER } from './names';
+export default { service: 'orders', provider: { name: 'aws' }, functions: { listOrders: { handler: HANDLER } } };
+`,
+      'names.ts': "export const HANDLER = 'src/list.handler';\n",
+      'src/list.ts': list,
+    });
+
+    writeFileSync(join(root, 'names.ts'), "export const HANDLER = 'src/export.handler';\n");
+    const analysis = await analyzeCached(root, cache, ['names.ts']);
+
+    expect(analysis.cacheUse?.infrastructure).toBe('read');
+    expect(analysis.graph.lambdas.map(lambda => lambda.handler?.text)).toEqual([
+      'src/export.handler',
+    ]);
+  });
+
+  it('reads the infrastructure again on a code change in a CDK app with a cloud assembly', async () => {
+    const root = writeOrdersAppTwin('cdk-app');
+    const cache = new AnalysisCache(root);
+    await analyzeCached(root, cache);
+
+    writeFileSync(join(root, 'src/handlers/get-order.ts'), 'export const handler = 1;\n');
+    const analysis = await analyzeCached(root, cache, ['src/handlers/get-order.ts']);
+
+    expect(analysis.cacheUse?.infrastructure).toBe('read');
   });
 
   it('reuses the infrastructure when a documentation file changed', async () => {
