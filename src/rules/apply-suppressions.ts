@@ -2,6 +2,7 @@ import type { Suppression } from '../suppressions/read-suppressions.js';
 import type { Finding } from './finding.js';
 import { suppressionWithoutReason } from './infrawise/suppression-without-reason.js';
 import { unusedSuppression } from './infrawise/unused-suppression.js';
+import { findRule } from './registry.js';
 import type { Rule } from './rule.js';
 import { compareFindings, fingerprintOf } from './run-rules.js';
 
@@ -14,7 +15,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
   const byLine = new Map(suppressions.map(suppression => [keyOf(suppression), suppression]));
   const kept = findings.filter(finding => {
     const suppression = byLine.get(
-      `${finding.location.file}:${finding.location.line - 1}:${finding.ruleId}`,
+      `${finding.location.file}:${finding.location.line}:${finding.ruleId}`,
     );
     if (suppression?.reason) {
       used.add(suppression);
@@ -35,22 +36,21 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     }
     return used.has(suppression)
       ? []
-      : [
-          metaFinding(
-            unusedSuppression,
-            suppression,
-            `Suppression of "${suppression.ruleId}" matches no finding on the next line.`,
-          ),
-        ];
+      : [metaFinding(unusedSuppression, suppression, unusedMessageOf(suppression.ruleId))];
   });
 
   return [...kept, ...meta].sort(compareFindings);
 }
 
 function keyOf(suppression: Suppression): string {
-  return `${suppression.location.file}:${suppression.location.line}:${suppression.ruleId}`;
+  return `${suppression.location.file}:${suppression.appliesToLine}:${suppression.ruleId}`;
 }
 
+function unusedMessageOf(ruleId: string): string {
+  return findRule(ruleId)
+    ? `Suppression of "${ruleId}" matches no finding on the next line.`
+    : `Suppression of "${ruleId}" names no rule, so it suppresses nothing; run "infrawise rules" for the list of rule ids.`;
+}
 function metaFinding(rule: Rule, suppression: Suppression, message: string): Finding {
   const { file } = suppression.location;
 
