@@ -14,7 +14,7 @@ export function registerRuleCommands(program: Command): void {
 
   program
     .command('explain')
-    .description("print a rule's rationale, an example, the fix and its limitations")
+    .description("print a rule's rationale, an example, the fix, its options and its limitations")
     .argument('<rule-id>', 'a rule id, as "infrawise rules" lists them')
     .action((id: string) => {
       const rule = findRule(id);

@@ -14,7 +14,7 @@ export const fullScan = defineRule({
     'Reports a Scan that reads the whole table, whether or not a filter follows the read.',
   docs: {
     rationale:
-      'A Scan reads every item and consumes read capacity for all of them; a FilterExpression is applied after the read, so it trims the response but not the cost or the latency, both of which grow with the table.',
+      'A Scan reads every item and consumes read capacity for all of them; a FilterExpression is applied after the read, so it trims the response but not the cost or the latency, both of which grow with the table. Graded high for an unfiltered scan that can run on a request path (an HTTP event, or code no template deploys), medium otherwise.',
     example:
       "await ddb.send(new ScanCommand({ TableName: 'orders', FilterExpression: '#s = :open' }));",
     fix: 'Add a GSI keyed on the attribute the filter selects by and Query it, or run the scan off the request path in a job that pages through the table.',

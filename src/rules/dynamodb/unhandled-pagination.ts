@@ -16,14 +16,14 @@ export const unhandledPagination = defineRule({
     'Reports a Query or Scan whose result is used without reading LastEvaluatedKey and not through a paginator, so it stops at the first page.',
   docs: {
     rationale:
-      'DynamoDB returns at most 1 MB per Query or Scan and signals the rest with LastEvaluatedKey; code that reads only the first page silently drops the items after it, with no error, once the data grows. `Limit` caps the items evaluated before the FilterExpression runs, so `Limit` with a filter can return no item although a match exists.',
+      'DynamoDB returns at most 1 MB per Query or Scan and signals the rest with LastEvaluatedKey; code that reads only the first page silently drops the items after it, with no error, once the data grows. `Limit` caps the items evaluated before the FilterExpression runs, so `Limit` with a filter can return no item although a match exists. Graded high when the result is read as a list or `Limit` meets a filter, medium when only the first item of a filtered read is used.',
     example:
       "const out = await ddb.send(new ScanCommand({ TableName: 'config', FilterExpression: 'begins_with(pk, :p)' }));\nreturn out.Items;",
     fix: 'Follow LastEvaluatedKey in a loop, or iterate `paginateQuery`/`paginateScan`; for "the first match", drop `Limit` or page until a match is found.',
     limitations: [
       'Paging is recognised by the names LastEvaluatedKey and ExclusiveStartKey anywhere in the code function that runs the operation or the one holding the SDK call; a function that names them without looping is taken as paging.',
       'Paging done by a caller of a helper that returns the raw response is not seen; the helper is reported.',
-      'Higher-level libraries (ElectroDB, Dynamoose, dynamodb-toolbox) are not recognised, so their one-page reads are not reported.',
+      "Reads through ElectroDB, Dynamoose and dynamodb-toolbox count as paged only with the library's own option (`pages`, `.all()`, `maxPages`); a loop over their cursors by hand is reported.",
     ],
   },
 
