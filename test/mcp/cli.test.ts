@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -51,6 +51,51 @@ describe('infrawise mcp install', () => {
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Name the editor: --claude, --cursor or --vscode');
+  });
+  it('writes the other editors when one config cannot be written, then exits 2', () => {
+    const root = writeApp({});
+    mkdirSync(join(root, '.mcp.json'));
+
+    const result = infrawise(['mcp', 'install', root, '--claude', '--cursor', '--vscode']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      '.mcp.json is a folder, not a file. Move or remove the folder, then run "infrawise mcp install" again.\n',
+    );
+    expect(result.stdout).toBe(
+      '.cursor/mcp.json: added the "infrawise" server.\n.vscode/mcp.json: added the "infrawise" server.\n',
+    );
+    expect(readdirSync(root).sort()).toEqual(['.cursor', '.mcp.json', '.vscode']);
+    expect(readdirSync(join(root, '.mcp.json'))).toEqual([]);
+  });
+
+  it('refuses a path that does not exist or is a file, creating nothing', () => {
+    const root = writeApp({ 'package.json': '{}' });
+    const missing = join(root, 'no-such-repo');
+
+    const absent = infrawise(['mcp', 'install', missing, '--claude']);
+    const file = infrawise(['mcp', 'install', join(root, 'package.json'), '--claude']);
+
+    expect(absent.status).toBe(2);
+    expect(absent.stderr).toBe(
+      `"${missing}" does not exist. Give the path of the repository whose editor config to write.\n`,
+    );
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('package.json" is a file, not a directory.');
+    expect(readdirSync(root)).toEqual(['package.json']);
+  });
+
+  it('keeps a customised "infrawise" server and says so', () => {
+    const mine = JSON.stringify({ mcpServers: { infrawise: { command: 'node', args: ['x.js'] } } });
+    const root = writeApp({ '.mcp.json': mine });
+
+    const result = infrawise(['mcp', 'install', root, '--claude']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      '.mcp.json: kept the existing "infrawise" server, which differs from the one infrawise writes; remove it first, or run again with --force, to have it rewritten.\n',
+    );
+    expect(readFileSync(join(root, '.mcp.json'), 'utf8')).toBe(mine);
   });
 });
 

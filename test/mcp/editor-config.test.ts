@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { installEditorConfig } from '../../src/mcp/editor-config.js';
 import { writeApp } from '../helpers/app.js';
@@ -13,7 +14,7 @@ describe('installEditorConfig', () => {
 
     const installed = installEditorConfig(root, 'claude');
 
-    expect(installed).toEqual({ path: '.mcp.json', changed: true });
+    expect(installed).toEqual({ path: '.mcp.json', outcome: 'added' });
     expect(readJson(root, '.mcp.json')).toEqual({
       mcpServers: { infrawise: { command: 'npx', args: ['infrawise', 'serve', '--stdio'] } },
     });
@@ -53,7 +54,7 @@ describe('installEditorConfig', () => {
 
     const second = installEditorConfig(root, 'claude');
 
-    expect(second.changed).toBe(false);
+    expect(second.outcome).toBe('unchanged');
     expect(readFileSync(join(root, '.mcp.json'), 'utf8')).toBe(first);
     expect(readdirSync(root)).toEqual(['.mcp.json']);
   });
@@ -61,7 +62,81 @@ describe('installEditorConfig', () => {
   it('refuses a file that is not JSON, naming it, and leaves it as it was', () => {
     const root = writeApp({ '.mcp.json': '{ "mcpServers": ' });
 
-    expect(() => installEditorConfig(root, 'claude')).toThrow(/\.mcp\.json is not valid JSON/);
+    expect(() => installEditorConfig(root, 'claude')).toThrow(
+      '.mcp.json:1:17 is not valid JSON (ValueExpected). Fix it by hand, then run "infrawise mcp install" again.',
+    );
     expect(readFileSync(join(root, '.mcp.json'), 'utf8')).toBe('{ "mcpServers": ');
+  });
+
+  it('keeps an "infrawise" server that differs and replaces it only with force', () => {
+    const mine = { mcpServers: { infrawise: { command: 'node', args: ['local/cli.js'] } } };
+    const root = writeApp({ '.mcp.json': JSON.stringify(mine) });
+
+    const kept = installEditorConfig(root, 'claude');
+    const keptText = readFileSync(join(root, '.mcp.json'), 'utf8');
+    const replaced = installEditorConfig(root, 'claude', { force: true });
+
+    expect(kept).toEqual({ path: '.mcp.json', outcome: 'kept' });
+    expect(keptText).toBe(JSON.stringify(mine));
+    expect(replaced).toEqual({ path: '.mcp.json', outcome: 'replaced' });
+    expect(readJson(root, '.mcp.json')).toEqual({
+      mcpServers: { infrawise: { command: 'npx', args: ['infrawise', 'serve', '--stdio'] } },
+    });
+  });
+
+  it('reads comments and trailing commas and keeps the comments when adding the server', () => {
+    const text = [
+      '{',
+      '  // servers for this repository',
+      '  "servers": {',
+      '    "github": { "command": "gh-mcp" }, // the GitHub one',
+      '  },',
+      '}',
+      '',
+    ].join('\n');
+    const root = writeApp({ '.vscode/mcp.json': text });
+
+    const installed = installEditorConfig(root, 'vscode');
+
+    const written = readFileSync(join(root, '.vscode/mcp.json'), 'utf8');
+    expect(installed.outcome).toBe('added');
+    expect(written).toContain('// servers for this repository');
+    expect(written).toContain('// the GitHub one');
+    expect(parse(written, [], { allowTrailingComma: true })).toEqual({
+      servers: {
+        github: { command: 'gh-mcp' },
+        infrawise: { type: 'stdio', command: 'npx', args: ['infrawise', 'serve', '--stdio'] },
+      },
+    });
+  });
+
+  it('gives the line and column of a syntax error in a file with comments', () => {
+    const root = writeApp({
+      '.vscode/mcp.json': '{\n  // mine\n  "servers": {\n    "x" 1\n  }\n}\n',
+    });
+
+    expect(() => installEditorConfig(root, 'vscode')).toThrow(
+      '.vscode/mcp.json:4:9 is not valid JSON (ColonExpected). Fix it by hand, then run "infrawise mcp install" again.',
+    );
+  });
+
+  it('refuses a config path that is a folder and leaves no temporary file', () => {
+    const root = writeApp({});
+    mkdirSync(join(root, '.mcp.json'));
+
+    expect(() => installEditorConfig(root, 'claude')).toThrow(
+      '.mcp.json is a folder, not a file. Move or remove the folder, then run "infrawise mcp install" again.',
+    );
+    expect(readdirSync(root)).toEqual(['.mcp.json']);
+  });
+
+  it('refuses an editor folder that is a file and leaves no temporary file', () => {
+    const root = writeApp({});
+    writeFileSync(join(root, '.cursor'), 'not a folder');
+
+    expect(() => installEditorConfig(root, 'cursor')).toThrow(
+      '.cursor/mcp.json: ".cursor" is a file, not a folder. Move or remove that file, then run "infrawise mcp install" again.',
+    );
+    expect(readdirSync(root)).toEqual(['.cursor']);
   });
 });
