@@ -2,7 +2,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
+import type { Logger } from '../logger.js';
+import type { SourceStatus } from '../source-status.js';
+import { unreadableFolderReason } from '../source-text.js';
 import { CODE_EXTENSIONS } from './module-resolution.js';
+
+/** Where a walk and the reads after it put what they could not read, by path. */
+export interface ReadFailures {
+  logger: Logger;
+  failed: Map<string, SourceStatus>;
+}
+
+/** Warns about a path that could not be read and keeps it as a failed code source. */
+export function recordFailure(failures: ReadFailures, path: string, reason: string): void {
+  failures.logger.warn(`Skipped "${path}": ${reason}`);
+  failures.failed.set(path, { kind: 'code', path, status: 'failed', error: reason });
+}
 
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
@@ -46,18 +61,21 @@ function isIgnored(relative: string, isDirectory: boolean, scopes: IgnoreScope[]
 
 /**
  * Lists the code files under `root` (relative, `/`-separated, sorted), leaving out dependencies,
- * build output, `.d.ts` files and whatever `.gitignore` files or `exclude` patterns name.
+ * build output, `.d.ts` files and whatever `.gitignore` files or `exclude` patterns name. A
+ * folder below the root that cannot be listed goes to `failures`; without them it throws.
  */
-export function discoverFiles(root: string, exclude: string[] = []): string[] {
+export function discoverFiles(
+  root: string,
+  exclude: string[] = [],
+  failures?: ReadFailures,
+): string[] {
   const found: string[] = [];
   const excluded: IgnoreScope = { base: '', rules: ignore().add(exclude) };
   const visit = (relativeDirectory: string, scopes: IgnoreScope[]): void => {
     const directory = path.join(root, relativeDirectory);
     const local = readGitignore(directory);
     const inScope = local ? [...scopes, { base: relativeDirectory, rules: local }] : scopes;
-    const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
+    const entries = listFolder(directory, relativeDirectory, failures);
     for (const entry of entries) {
       const relative = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
       if (
@@ -74,6 +92,22 @@ export function discoverFiles(root: string, exclude: string[] = []): string[] {
   visit('', [excluded]);
 
   return found.sort();
+}
+
+// The code walk enters every folder an infrastructure reader does, so it alone reports one that
+// cannot be listed; the root itself is checked before the run starts.
+function listFolder(directory: string, relativeDirectory: string, failures?: ReadFailures) {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+  } catch (error) {
+    if (!failures || relativeDirectory === '') {
+      throw error;
+    }
+    recordFailure(failures, relativeDirectory, unreadableFolderReason(error));
+    return [];
+  }
 }
 
 // A partial batch response matters to rules even in a handler that touches no SDK; an ORM model

@@ -1,6 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { SourceStatus } from '../source-status.js';
 import type { CodeScan } from './facts.js';
+import { plural } from '../plural.js';
+import type { ReadFailures } from './discover-files.js';
 import { discoverFiles, selectFilesToParse } from './discover-files.js';
 import { extractFileFacts } from './extract-file-facts.js';
 import type { FactsCache } from './facts-cache.js';
@@ -33,6 +35,8 @@ interface ScanInput {
   sources: Map<string, string>;
   resolver: ModuleResolver;
   filesRead: number;
+  /** Code files and folders that could not be read, by path. */
+  failed?: Map<string, SourceStatus>;
 }
 
 function sourceStatusOf(facts: FileFacts, logger: Logger): SourceStatus {
@@ -48,12 +52,13 @@ function sourceStatusOf(facts: FileFacts, logger: Logger): SourceStatus {
 }
 
 function readInput(root: string, options: ScanCodeOptions): ScanInput {
-  const discovered = discoverFiles(root, options.exclude);
+  const failures: ReadFailures = { logger: options.logger, failed: new Map() };
+  const discovered = discoverFiles(root, options.exclude, failures);
   const files = [...new Set([...discovered, ...(options.overlay?.keys() ?? [])])].sort();
-  const sources = readSources(root, files, options.logger, options.overlay);
+  const sources = readSources(root, files, options.logger, options.overlay, failures.failed);
   const resolver = new ModuleResolver(root, new Set(sources.keys()));
 
-  return { files, sources, resolver, filesRead: files.length };
+  return { files, sources, resolver, filesRead: files.length, failed: failures.failed };
 }
 
 // Only a scan of the cache's own root from the disk as it is keeps its state: an unsaved edit,
@@ -93,7 +98,7 @@ function withOverlay(
     ? new ModuleResolver(root, new Set(sources.keys()))
     : snapshot.resolver;
 
-  return { files, sources, resolver };
+  return { files, sources, resolver, ...(snapshot.failed ? { failed: snapshot.failed } : {}) };
 }
 
 function extractAll(
@@ -138,12 +143,14 @@ export async function scanCode(root: string, options: ScanCodeOptions): Promise<
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const reused = cache ? `, ${input.filesRead} read, ${selected.length - parsed} facts reused` : '';
+  const unread = [...(input.failed?.values() ?? [])];
+  const found = `${plural(files.length, 'file')} found, ${unread.length} not read, ${selected.length} of them use an AWS SDK or the environment`;
   options.logger.step(
-    `code: ${parsed} of ${files.length} files parsed in ${seconds}s${reused}, ${linked.operations.length} operations`,
+    `code: ${found}; ${parsed} parsed in ${seconds}s${reused}, ${plural(linked.operations.length, 'operation')}`,
   );
 
   return await Promise.resolve({
-    sources: sourceStatuses,
+    sources: [...unread, ...sourceStatuses],
     ...linked,
     filesScanned: selected.length,
     filesFound: files.length,

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import { discoverFiles } from './discover-files.js';
+import type { SourceStatus } from '../source-status.js';
+import { invalidUtf8Warning, readSourceText } from '../source-text.js';
+import type { ReadFailures } from './discover-files.js';
+import { discoverFiles, recordFailure } from './discover-files.js';
 import { CODE_EXTENSIONS } from './module-resolution.js';
 import { ModuleResolver } from './module-resolution.js';
 
@@ -15,6 +18,8 @@ export interface SourceSnapshot {
   resolver: ModuleResolver;
   /** Whether `resolver` may serve the next scan: no file outside the code changed since. */
   resolverKey: string;
+  /** Code files and folders that could not be read, by path. */
+  failed?: Map<string, SourceStatus>;
 }
 
 export interface SnapshotUpdate {
@@ -32,13 +37,12 @@ export interface SnapshotRequest {
 
 /** Reads every code file under the root. */
 export function readSnapshot(request: SnapshotRequest): SnapshotUpdate {
-  const files = discoverFiles(request.root, request.exclude);
-  const sources = readSources(request.root, files, request.logger);
+  const failures: ReadFailures = { logger: request.logger, failed: new Map() };
+  const files = discoverFiles(request.root, request.exclude, failures);
+  const sources = readSources(request.root, files, request.logger, undefined, failures.failed);
+  const snapshot = withResolver(request, [...sources.keys()], sources);
 
-  return {
-    snapshot: withResolver(request, [...sources.keys()], sources),
-    filesRead: files.length,
-  };
+  return { snapshot: { ...snapshot, failed: failures.failed }, filesRead: files.length };
 }
 
 /**
@@ -56,13 +60,16 @@ export function updateSnapshot(
   }
 
   const touched = touchedFiles(previous.files, changed);
-  const files = mayAddFiles(request.root, previous, changed)
-    ? discoverFiles(request.root, request.exclude)
+  const failures: ReadFailures = { logger: request.logger, failed: new Map() };
+  const walksAgain = mayAddFiles(request.root, previous, changed);
+  const files = walksAgain
+    ? discoverFiles(request.root, request.exclude, failures)
     : previous.files.filter(
         file => !touched.has(file) || existsSync(path.join(request.root, file)),
       );
   const reread = files.filter(file => touched.has(file) || !previous.sources.has(file));
-  const fresh = readSources(request.root, reread, request.logger);
+  const fresh = readSources(request.root, reread, request.logger, undefined, failures.failed);
+  const failed = walksAgain ? failures.failed : stillFailed(previous, touched, failures.failed);
   const sources = new Map<string, string>();
   for (const file of files) {
     const text = fresh.get(file) ?? (touched.has(file) ? undefined : previous.sources.get(file));
@@ -76,7 +83,23 @@ export function updateSnapshot(
       ? { ...previous, files, sources }
       : withResolver(request, [...sources.keys()], sources);
 
-  return { snapshot, filesRead: reread.length };
+  return { snapshot: { ...snapshot, failed }, filesRead: reread.length };
+}
+
+// Without a new walk, what could not be read before and was not touched since still cannot be.
+function stillFailed(
+  previous: SourceSnapshot,
+  touched: Set<string>,
+  fresh: Map<string, SourceStatus>,
+): Map<string, SourceStatus> {
+  const failed = new Map(fresh);
+  for (const [failedPath, status] of previous.failed ?? []) {
+    if (!touched.has(failedPath) && !failed.has(failedPath)) {
+      failed.set(failedPath, status);
+    }
+  }
+
+  return failed;
 }
 
 function withResolver(
@@ -94,12 +117,16 @@ function withResolver(
   };
 }
 
-/** Reads the files; one that cannot be read is a warning, and the scan goes on without it. */
+/**
+ * Reads the files; one that cannot be read is a warning and goes to `failed`, and the scan goes
+ * on without it. Text that is not UTF-8 is a warning too, and is read as far as it decodes.
+ */
 export function readSources(
   root: string,
   files: string[],
   logger: Logger,
   overlay?: ReadonlyMap<string, string>,
+  failed: Map<string, SourceStatus> = new Map(),
 ): Map<string, string> {
   const sources = new Map<string, string>();
   for (const file of files) {
@@ -108,13 +135,16 @@ export function readSources(
       sources.set(file, unsaved);
       continue;
     }
-    try {
-      sources.set(file, readFileSync(path.join(root, file), 'utf8'));
-    } catch (error) {
-      logger.warn(
-        `Skipped "${file}": it could not be read (${String(error)}). Check its permissions or exclude the file.`,
-      );
+
+    const read = readSourceText(path.join(root, file));
+    if (!read.ok) {
+      recordFailure({ logger, failed }, file, read.reason);
+      continue;
     }
+    if (read.invalidUtf8Line !== undefined) {
+      logger.warn(invalidUtf8Warning(file, read.invalidUtf8Line));
+    }
+    sources.set(file, read.text);
   }
 
   return sources;

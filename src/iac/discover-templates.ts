@@ -4,11 +4,14 @@ import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import type { Logger } from '../logger.js';
 import { messageOf } from '../errors.js';
+import { invalidUtf8Warning, readSourceTextAsync, unreadableReason } from '../source-text.js';
 
 export interface TemplateFile {
   /** Path relative to the scanned root, with `/`. */
   path: string;
   source: string;
+  /** Why the file could not be read, when it could not; `source` is empty then. */
+  unreadable?: string;
 }
 
 // Build output, dependencies and other tools' generated templates (CDK and Serverless have
@@ -105,6 +108,8 @@ async function walk(
   return found;
 }
 
+// The code scan walks every folder this walk enters and reports one that cannot be listed as a
+// failed source, so here it is only logged.
 async function readFolder(folder: string, logger: Logger) {
   try {
     const entries = await readdir(folder, { withFileTypes: true });
@@ -162,11 +167,21 @@ async function readCandidate(
       return undefined;
     }
 
-    const source = await readFile(join(root, path), 'utf8');
-    return source.includes('AWS::') ? { path, source } : undefined;
+    const read = await readSourceTextAsync(join(root, path));
+    if (!read.ok) {
+      // Unread, it may be a template as well as any other YAML or JSON file.
+      return { path, source: '', unreadable: read.reason };
+    }
+    if (!read.text.includes('AWS::')) {
+      return undefined;
+    }
+    if (read.invalidUtf8Line !== undefined) {
+      logger.warn(invalidUtf8Warning(path, read.invalidUtf8Line));
+    }
+
+    return { path, source: read.text };
   } catch (error) {
-    logger.step(`cloudformation: skipped "${path}" (${messageOf(error)})`);
-    return undefined;
+    return { path, source: '', unreadable: unreadableReason(error) };
   }
 }
 

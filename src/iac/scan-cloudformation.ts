@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import { messageOf } from '../errors.js';
+import { plural } from '../plural.js';
 import type { SourceStatus } from '../source-status.js';
 import type { InfraScan, LambdaResource, ParameterResource, Resource } from './resources.js';
 import { compareText, discoverTemplates } from './discover-templates.js';
@@ -63,13 +64,17 @@ export function readTemplates(
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const failed = sources.length - parsed.length;
   options.logger.step(
-    `cloudformation: ${templates.length} templates, ${resources.length} resources in ${seconds}s, ${failed} skipped`,
+    `cloudformation: ${plural(templates.length, 'template')}, ${plural(resources.length, 'resource')} in ${seconds}s, ${failed} skipped`,
   );
 
   return { sources, resources: resources.sort(compareResources), templatesRead: templates.length };
 }
 
 function readTemplateFile(file: TemplateFile, logger: Logger): TemplateRead {
+  if (file.unreadable !== undefined) {
+    return failed(file.path, file.unreadable, undefined, logger);
+  }
+
   try {
     const parsed = parseTemplate(file.source, file.path, file.path.toLowerCase().endsWith('.json'));
     if (!parsed.ok) {

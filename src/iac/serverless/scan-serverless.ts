@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { messageOf } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { plural } from '../../plural.js';
 import type { SourceStatus } from '../../source-status.js';
+import { invalidUtf8Warning, readSourceText, readSourceTextAsync } from '../../source-text.js';
 import { compareText, discoverFiles } from '../discover-templates.js';
 import { linkTriggers } from '../link-triggers.js';
 import type { ParseResult } from '../parse-template.js';
@@ -53,7 +53,7 @@ export async function scanServerless(
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   options.logger.step(
-    `serverless: ${templates.length} services, ${resources.length} resources in ${seconds}s, ${paths.length - templates.length} skipped`,
+    `serverless: ${plural(templates.length, 'service')}, ${plural(resources.length, 'resource')} in ${seconds}s, ${paths.length - templates.length} skipped`,
   );
 
   return {
@@ -66,8 +66,16 @@ export async function scanServerless(
 
 async function readService(root: string, path: string, logger: Logger): Promise<ServiceRead> {
   const included = new IncludedFiles(root, logger);
+  const read = await readSourceTextAsync(join(root, path));
+  if (!read.ok) {
+    return failedRead(path, read.reason, undefined, logger);
+  }
+  if (read.invalidUtf8Line !== undefined) {
+    logger.warn(invalidUtf8Warning(path, read.invalidUtf8Line));
+  }
+
   try {
-    const parsed = parseService(await readFile(join(root, path), 'utf8'), path, root);
+    const parsed = parseService(read.text, path, root);
     if (!parsed.ok) {
       return failedRead(path, parsed.reason, parsed.line, logger);
     }
@@ -170,17 +178,21 @@ class IncludedFiles {
 
   // Serverless reads an included file while it loads the service, so it is read here at once.
   private parse(path: string): TemplateNode | undefined {
-    let source: string;
-    try {
-      source = readFileSync(join(this.root, path), 'utf8');
-    } catch (error) {
-      this.logger.step(
-        `serverless: "${path}" is included but could not be read (${messageOf(error)})`,
-      );
+    // A missing include may be meant, `${file(./local.yml), 'default'}`; an unreadable one is not.
+    const read = readSourceText(join(this.root, path));
+    if (!read.ok && read.missing) {
+      this.logger.step(`serverless: "${path}" is included but does not exist`);
       return undefined;
     }
+    if (!read.ok) {
+      this.statuses.set(path, failedSource(path, read.reason, undefined, this.logger));
+      return undefined;
+    }
+    if (read.invalidUtf8Line !== undefined) {
+      this.logger.warn(invalidUtf8Warning(path, read.invalidUtf8Line));
+    }
 
-    const parsed = parseTemplate(source, path, path.toLowerCase().endsWith('.json'));
+    const parsed = parseTemplate(read.text, path, path.toLowerCase().endsWith('.json'));
     if (!parsed.ok) {
       this.statuses.set(path, failedSource(path, parsed.reason, parsed.line, this.logger));
       return undefined;
