@@ -50,7 +50,7 @@ export async function scanInfra(
 }
 
 // Limitation: a Promise race cannot interrupt a reader computing without yielding to the event
-// loop. Breaks on one HCL expression of fifty thousand `+` terms: the bound is checked after it.
+// loop. Breaks on one template of a hundred megabytes: the bound is checked once it is parsed.
 async function readWithin(
   reader: InfraReader,
   root: string,

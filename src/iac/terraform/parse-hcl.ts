@@ -1,6 +1,8 @@
 import type { TFExpressionSyntaxTree } from '@cdktf/hcl2json';
+import { firstOfDiagnostics } from '../../error-text.js';
 import { deepestNestingOf } from '../../nesting-depth.js';
 import { callHcl } from './hcl-runtime.js';
+import { longestOperatorChainOf } from './operator-chain.js';
 
 type Node = TFExpressionSyntaxTree.ExpressionType;
 
@@ -55,7 +57,7 @@ function parsedWith(path: string, text: string): HclParse {
 }
 
 /** Where `text` first holds more than `limit` `-` or `!` in a row, spaces between allowed. */
-export function prefixRunOf(text: string, limit: number): { line: number } | undefined {
+function prefixRunOf(text: string, limit: number): { line: number } | undefined {
   const found = new RegExp(`(?:[-!]\\s*){${limit + 1}}`).exec(text);
   if (!found) {
     return undefined;
@@ -73,7 +75,8 @@ function failureOf(path: string, message: string): HclParse {
   const description =
     at < 0 ? detail : detail.slice(at + marker.length).replace(/^[\d,-]+:\s*/, '');
   const where = Number.isFinite(line) ? `line ${line}: ` : '';
-  const reason = `${where}${description.trim()} Fix the HCL syntax there; \`terraform validate\` reports the same error.`;
+  const first = firstOfDiagnostics(description.split(` ${marker}`)).trim();
+  const reason = `${where}${first} Fix the HCL syntax there; \`terraform validate\` reports the same error.`;
 
   return Number.isFinite(line) ? { ok: false, reason, line } : { ok: false, reason };
 }
@@ -95,14 +98,13 @@ export function expressionAstOf(text: string, asTemplate = true): Promise<Node |
   return ast;
 }
 
-// The expression parser's work grows with the square of a prefix-operator run (every node keeps
-// its own source text), so a run that a file may hold takes seconds here; it stays unresolved.
-// Limitation: dashes in a template's literal text count too. Breaks on
-// `"${var.name}-----------------"`: the value is unresolved and names no resource.
-const MAX_EXPRESSION_PREFIX_RUN = 16;
+// The expression parser's work grows faster than the length of an operator chain (every node
+// keeps its own source text): a chain of a hundred `- ` or `+ 1` takes seconds, a few thousand
+// crash it. Real expressions chain a handful; a longer chain stays unresolved.
+const MAX_OPERATOR_CHAIN = 32;
 
 function readAst(text: string, asTemplate: boolean): Node | undefined {
-  if (prefixRunOf(text, MAX_EXPRESSION_PREFIX_RUN)) {
+  if (longestOperatorChainOf(text, asTemplate) > MAX_OPERATOR_CHAIN) {
     return undefined;
   }
 

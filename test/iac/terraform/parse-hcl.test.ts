@@ -106,7 +106,7 @@ describe('parseHcl on operator runs', () => {
   });
 });
 
-describe('a Terraform file that poisoned the parser', () => {
+describe('a Terraform file that crashes or stalls the parser', () => {
   it('is a failed source, and the configuration beside it is read with its resources', async () => {
     const logger = captureLogger();
     const root = await writeFiles({
@@ -154,6 +154,24 @@ describe('a Terraform file that poisoned the parser', () => {
         nameValue: { kind: 'unresolved', text: `\${${'- '.repeat(500)}"orders"}` },
       },
       { location: { file: 'b/main.tf', line: 1 }, name: 'orders', nameIsLogicalId: false },
+    ]);
+  });
+
+  it('leaves a local chaining two thousand `+` unresolved and reads the files after it', async () => {
+    const logger = captureLogger();
+    const chained = `locals {\n  name = "orders"${' + "x"'.repeat(2000)}\n}\n`;
+    const root = await writeFiles({
+      'a/main.tf': `${chained}${table.replace('"orders"\n', 'local.name\n')}`,
+      'b/main.tf': table,
+    });
+    const started = performance.now();
+
+    const scan = await scanTerraform(root, { logger });
+
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(scan.resources).toMatchObject([
+      { location: { file: 'a/main.tf' }, nameValue: { kind: 'unresolved' } },
+      { location: { file: 'b/main.tf' }, name: 'orders' },
     ]);
   });
 
