@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { TFExpressionSyntaxTree } from '@cdktf/hcl2json';
 import type { HclObject, HclValue } from './hcl-value.js';
+import { decodedValueOf } from './file-functions.js';
 import { hclText, stringOf, unresolved } from './hcl-value.js';
 import { expressionAstOf } from './parse-hcl.js';
 
@@ -21,6 +22,8 @@ export interface Scope {
   moduleOutput(module: string, output: string, key?: string): Promise<HclValue>;
   /** `each.key` and `each.value` of the `for_each` instance being evaluated. */
   each?: { key: HclValue; value: HclValue };
+  /** The text of a file of the repository, for `file(...)`; relative to the root module. */
+  fileText?(path: string): Promise<string | undefined>;
 }
 
 // Values that need an apply or an iteration to be known.
@@ -97,6 +100,10 @@ async function evaluateNode(node: Node, scope: Scope): Promise<HclValue> {
       return literalOf(node.meta.type, node.meta.value);
     case 'scopeTraversal':
       return evaluateTraversal(node.meta.traversal, scope, node.meta.value);
+    case 'relativeTraversal':
+      return relativeTraversalOf(node, scope);
+    case 'index':
+      return indexOf(node, scope);
     case 'function':
       return callFunction(node, scope);
     case 'tuple':
@@ -225,6 +232,46 @@ function referenceOf(type: string, parts: TraversalPart[], scope: Scope, text: s
   return attribute === undefined ? reference : { ...reference, attribute };
 }
 
+// `yamldecode(file("env.yml")).table`: the traversal applies to what the expression gives.
+async function relativeTraversalOf(
+  node: TFExpressionSyntaxTree.RelativeTraversalExpression,
+  scope: Scope,
+): Promise<HclValue> {
+  const base = node.children[0] ? await evaluateNode(node.children[0], scope) : undefined;
+
+  return base && base.kind !== 'unresolved'
+    ? applyParts(base, node.meta.traversal, node.meta.value)
+    : unresolved(node.meta.value);
+}
+
+// `local.settings[var.stage]`, and `aws_lambda_function.api[each.key]`, the instance of `api`
+// for the key.
+async function indexOf(
+  node: TFExpressionSyntaxTree.IndexExpression,
+  scope: Scope,
+): Promise<HclValue> {
+  const [collectionNode, keyNode] = node.children;
+  const collection = collectionNode ? await evaluateNode(collectionNode, scope) : undefined;
+  const key = stringOf(keyNode ? await evaluateNode(keyNode, scope) : undefined);
+  if (collection === undefined || key === undefined) {
+    return unresolved(node.meta.value);
+  }
+
+  if (collection.kind === 'reference' && collection.attribute === undefined) {
+    return { ...collection, address: `${collection.address}${instanceKeyOf(key)}` };
+  }
+
+  if (collection.kind === 'object') {
+    return collection.entries[key] ?? unresolved(node.meta.value);
+  }
+
+  if (collection.kind === 'tuple') {
+    return collection.items[Number(key)] ?? unresolved(node.meta.value);
+  }
+
+  return unresolved(node.meta.value);
+}
+
 function applyParts(value: HclValue, parts: TraversalPart[], text: string): HclValue {
   let current = value;
   for (const part of parts) {
@@ -293,11 +340,33 @@ async function callFunction(
       return changeText(first, node.meta.name, text);
     case 'format':
       return formatOf(args, text);
+    case 'file':
+      return fileOf(first, scope, text);
+    case 'yamldecode':
+    case 'jsondecode':
+      return decodeOf(node.meta.name, first, text);
     case 'join':
       return joinListOf(first, second, text);
     default:
       return unresolved(text);
   }
+}
+
+async function fileOf(path: HclValue | undefined, scope: Scope, text: string): Promise<HclValue> {
+  const name = stringOf(path);
+  const contents = name === undefined ? undefined : await scope.fileText?.(name);
+
+  return contents === undefined ? unresolved(text) : { kind: 'literal', value: contents };
+}
+
+function decodeOf(
+  decoder: 'yamldecode' | 'jsondecode',
+  value: HclValue | undefined,
+  text: string,
+): HclValue {
+  const input = stringOf(value);
+
+  return input === undefined ? unresolved(text) : decodedValueOf(decoder, input);
 }
 
 function changeText(value: HclValue | undefined, name: string, text: string): HclValue {

@@ -47,6 +47,7 @@ export function eachScopeOf(scope: Scope, instance: EachInstance): Scope {
     variable: name => scope.variable(name),
     local: name => scope.local(name),
     moduleOutput: (module, output, key) => scope.moduleOutput(module, output, key),
+    fileText: path => scope.fileText?.(path) ?? Promise.resolve(undefined),
     each: { key: { kind: 'literal', value: instance.key }, value: instance.value },
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { Scope } from './evaluate-expression.js';
 import { evaluateJson, evaluateObject, instanceKeyOf, mapInOrder } from './evaluate-expression.js';
 import type { EachInstance } from './for-each.js';
+import { configFileText } from './file-functions.js';
 import { eachScopeOf, forEachOf } from './for-each.js';
 import type { HclObject, HclValue } from './hcl-value.js';
 import { unresolved } from './hcl-value.js';
@@ -27,6 +28,8 @@ export interface TerraformBlock {
 interface InstanceContext {
   modules: Map<string, ModuleSource>;
   rootDir: string;
+  /** The scanned root on disk, for `file(...)`; absent, no file is read. */
+  rootPath?: string;
   /** Variable values the caller gives: module arguments, or `.tfvars` values at the root. */
   inputs: (name: string) => Promise<HclValue | undefined>;
   addressPrefix: string;
@@ -118,6 +121,12 @@ export class ModuleInstance implements Scope {
     const text = `module.${module}${key === undefined ? '' : instanceKeyOf(key)}.${output}`;
 
     return child ? child.output(output, text) : unresolved(text);
+  }
+
+  fileText(path: string): Promise<string | undefined> {
+    const rootPath = this.context.rootPath;
+
+    return rootPath ? configFileText(rootPath, this.rootDir, path) : Promise.resolve(undefined);
   }
 
   output(name: string, text: string): Promise<HclValue> {
@@ -258,21 +267,30 @@ export class ModuleInstance implements Scope {
   }
 }
 
-/** The root instance of a configuration, its variables given by `.tfvars` values. */
+/**
+ * The root instance of a configuration, its variables given by `.tfvars` values; `rootPath`,
+ * the scanned root on disk, lets `file(...)` read the repository's files.
+ */
 export function rootInstanceOf(
   module: ModuleSource,
   modules: Map<string, ModuleSource>,
   tfvars: Map<string, HclValue>,
   logger: Logger,
+  rootPath?: string,
 ): ModuleInstance {
-  return new ModuleInstance(module, {
+  const context: InstanceContext = {
     modules,
     rootDir: module.dir,
     inputs: name => Promise.resolve(tfvars.get(name)),
     addressPrefix: '',
     depth: 0,
     logger,
-  });
+  };
+  if (rootPath !== undefined) {
+    context.rootPath = rootPath;
+  }
+
+  return new ModuleInstance(module, context);
 }
 
 // Without a key, an output of a call with `for_each` is a map of every instance's output.

@@ -33,7 +33,7 @@ export async function scanTerraform(
   const modules = modulesOf(parsed.filter(file => !isTfvars(file.path)));
   const resources: Resource[] = [];
   for (const module of rootModulesOf(modules)) {
-    resources.push(...(await readConfiguration(module, modules, parsed, options.logger)));
+    resources.push(...(await readConfiguration(root, module, modules, parsed, options.logger)));
   }
 
   const templatesRead = parsed.filter(file => !isTfvars(file.path)).length;
@@ -71,7 +71,10 @@ async function parseFiles(
 }
 
 async function parseFile(file: HclFile, logger: Logger): Promise<FileRead> {
-  const parsed = await parseHcl(file.path, file.source);
+  const parsed =
+    file.unreadable === undefined
+      ? await parseHcl(file.path, file.source)
+      : { ok: false as const, reason: file.unreadable };
   if (parsed.ok) {
     return {
       source: { kind: 'terraform', path: file.path, status: 'ok' },
@@ -94,6 +97,7 @@ async function parseFile(file: HclFile, logger: Logger): Promise<FileRead> {
 }
 
 async function readConfiguration(
+  root: string,
   module: ModuleSource,
   modules: Map<string, ModuleSource>,
   files: ParsedFile[],
@@ -101,7 +105,7 @@ async function readConfiguration(
 ): Promise<Resource[]> {
   try {
     const tfvars = await tfvarsOf(module.dir, files, modules, logger);
-    const instance = rootInstanceOf(module, modules, tfvars, logger);
+    const instance = rootInstanceOf(module, modules, tfvars, logger, root);
     const configuration = configurationOf(module.dir, await instance.blocks());
 
     return resourcesOf(configuration, logger);

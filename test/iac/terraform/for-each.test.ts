@@ -95,6 +95,39 @@ output "name" {
     });
   });
 
+  it('names the instance a mapping of the same for_each points at with each.key', async () => {
+    const { lambda } = await scanTerraformFiles({
+      'main.tf': `locals {
+  workers = toset(["billing", "email"])
+}
+
+resource "aws_sqs_queue" "jobs" {
+  for_each = local.workers
+  name     = "\${each.key}-jobs"
+}
+
+resource "aws_lambda_function" "worker" {
+  for_each = local.workers
+  handler  = "src/\${each.key}.handler"
+}
+
+resource "aws_lambda_event_source_mapping" "jobs" {
+  for_each         = local.workers
+  event_source_arn = aws_sqs_queue.jobs[each.key].arn
+  function_name    = aws_lambda_function.worker[each.key].arn
+}
+`,
+    });
+
+    expect(lambda('aws_lambda_function.worker["email"]').events).toMatchObject([
+      {
+        name: 'aws_lambda_event_source_mapping.jobs["email"]',
+        type: 'sqs',
+        source: { kind: 'resource', logicalId: 'aws_sqs_queue.jobs["email"]', attribute: 'Arn' },
+      },
+    ]);
+  });
+
   it('reads a resource once when its for_each is not known before an apply', async () => {
     const { scan, lambda } = await scanTerraformFiles({
       'main.tf': `variable "names" {}
