@@ -4,6 +4,7 @@ import { textOf } from '../graph/resolve-target.js';
 import type { LambdaResource } from '../iac/resources.js';
 import type { Location } from '../location.js';
 import type { Finding } from '../rules/finding.js';
+import { withSecretsHidden } from '../secret-values.js';
 import { callIndexOf, calleesOf } from './call-index.js';
 import { templateText } from './template-text.js';
 
@@ -103,7 +104,11 @@ function accessView(access: TableAccess): AccessView {
   };
 }
 
-/** Environment variables the operations name and those the Lambdas set, with their values. */
+/**
+ * Environment variables the operations name and those the Lambdas set, with their values. A
+ * value an operation names as its target is a resource name and is shown; any other literal that
+ * looks like a secret is hidden.
+ */
 export function environmentUses(
   operations: Operation[],
   lambdas: LambdaResource[],
@@ -125,11 +130,12 @@ export function environmentUses(
       if (!value) {
         return [];
       }
-      const resolvesTo = tableName(lambda, value);
+      const shown = read.has(name) ? value : withSecretsHidden(name, value);
+      const resolvesTo = shown === value ? tableName(lambda, value) : undefined;
       return [
         {
           lambda: lambda.logicalId,
-          value: templateText(value),
+          value: templateText(shown),
           ...(resolvesTo ? { resolvesTo } : {}),
         },
       ];
