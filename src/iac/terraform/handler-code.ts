@@ -9,6 +9,8 @@ import type { TerraformBlock } from './module-instance.js';
 const SCRIPT_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.cjs'];
 const BUILD_FOLDERS = new Set(['dist', 'build', 'out', '.build', '.esbuild']);
 
+const S3_OBJECTS = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
+
 // Where a bundler's entry points conventionally live, next to the build folder.
 const SOURCE_FOLDERS = [
   'src',
@@ -26,6 +28,8 @@ interface CodeLocation {
   folder: string;
   /** The bundle's own name (`create-order` of `dist/create-order.zip`), when it has one. */
   bundle?: string;
+  /** The folder a zip was most likely packed from: `app/get` for `app/get.zip`. */
+  packed?: string;
 }
 
 /**
@@ -43,19 +47,18 @@ export function handlerOfFunction(
   }
 
   const code = codeLocationOf(block, configuration);
-  const ref = handlerRefOf({
-    templateDir: '',
-    codeUri: code.folder,
-    handler,
-    runtime: stringOf(block.body.runtime),
-    entryPoints: [],
-    isInline: false,
-  });
-  if (!ref || !code.bundle) {
-    return ref;
+  const runtime = stringOf(block.body.runtime);
+  const refIn = (codeUri: string) =>
+    handlerRefOf({ templateDir: '', codeUri, handler, runtime, entryPoints: [], isInline: false });
+  const ref = refIn(code.folder);
+  if (!ref) {
+    return undefined;
   }
 
-  return { ...ref, files: [...new Set([...ref.files, ...bundleSources(code, ref.exportName)])] };
+  const packed = code.packed === undefined ? [] : (refIn(code.packed)?.files ?? []);
+  const bundled = code.bundle ? bundleSources(code, ref.exportName) : [];
+
+  return { ...ref, files: [...new Set([...ref.files, ...packed, ...bundled])] };
 }
 
 function codeLocationOf(block: TerraformBlock, configuration: Configuration): CodeLocation {
@@ -71,18 +74,35 @@ function codeLocationOf(block: TerraformBlock, configuration: Configuration): Co
     return bundledFile(posix.join(rootDir, sourceFile));
   }
 
-  const filename = stringOf(block.body.filename);
+  const filename = zipOf(block, configuration);
   if (filename === undefined || archive) {
     return { folder: rootDir };
   }
 
-  // A zip next to the configuration holds the code as laid out from the root module's folder;
-  // one in a build folder is a bundle named after its source.
+  // A zip next to the configuration holds the code as laid out from the root module's folder,
+  // or as in the folder of the same name it was packed from; one in a build folder is a bundle
+  // named after its source.
   const zip = posix.join(rootDir, filename);
   const folder = posix.dirname(zip);
   const bundle = posix.basename(zip).replace(/\.zip$/, '');
+  const packed = posix.join(folder, bundle);
 
-  return BUILD_FOLDERS.has(posix.basename(folder)) ? { folder, bundle } : { folder: rootDir };
+  return BUILD_FOLDERS.has(posix.basename(folder))
+    ? { folder, bundle }
+    : { folder: rootDir, packed };
+}
+
+// `filename = "api.zip"`, or `s3_key = aws_s3_object.api.key` whose object uploads `source`.
+function zipOf(block: TerraformBlock, configuration: Configuration): string | undefined {
+  const filename = stringOf(block.body.filename);
+  const key = block.body.s3_key;
+  if (filename !== undefined || key?.kind !== 'reference' || !S3_OBJECTS.has(key.type)) {
+    return filename;
+  }
+
+  const source = stringOf(configuration.byAddress.get(key.address)?.body.source);
+
+  return source?.endsWith('.zip') ? source : undefined;
 }
 
 // `dist/create-order.js` is a bundle named after its source; `src/create-order.js` is the source.

@@ -59,6 +59,8 @@ const READ_TYPES = new Set([
   'aws_cloudwatch_event_rule',
   'aws_cloudwatch_event_target',
   'aws_scheduler_schedule',
+  'aws_s3_object',
+  'aws_s3_bucket_object',
   'archive_file',
 ]);
 

@@ -111,6 +111,22 @@ data "archive_file" "api" {
     expect(files).toContain('lambdas/ordersRouter.js');
   });
 
+  it('looks for the handler in the folder an uploaded zip was packed from', async () => {
+    const { lambda } = await scanTerraformFiles({
+      'infra/main.tf': `${lambdaTf('  s3_key = aws_s3_object.api.key')}
+resource "aws_s3_object" "api" {
+  bucket = "code"
+  key    = "api.zip"
+  source = "\${path.root}/../app/handlers/orders-api.zip"
+}
+`,
+    });
+    const files = lambda('aws_lambda_function.api').handler?.files ?? [];
+
+    expect(files[0]).toBe('infra/index.ts');
+    expect(files).toContain('app/handlers/orders-api/index.js');
+  });
+
   it('gives no handler file for a container image', async () => {
     const { lambda } = await scanTerraformFiles({
       'main.tf': lambdaTf('  package_type = "Image"'),
