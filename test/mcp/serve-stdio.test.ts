@@ -245,6 +245,42 @@ export const handler = async () => ddb.send(new ScanCommand({ TableName: process
     expect(readFileSync(join(root, file), 'utf8')).not.toContain('ScanCommand');
   });
 
+  it('compares nothing when the proposed content does not parse, and says so', async () => {
+    const file = 'src/lib/orders-repository.ts';
+    const content = `${readFileSync(join(root, file), 'utf8')}\nexport const broken = (;\n`;
+
+    const result = await call(client, 'check_change', { file, content });
+    const structured = await ask(client, checkChange, { file, content });
+
+    expect(structured).toMatchObject({
+      file,
+      compared: false,
+      added: [],
+      removed: [],
+      fileStatus: { status: 'failed' },
+    });
+    expect(structured.fileStatus?.line).toBeGreaterThan(38);
+    expect(firstOf(textOf(result).split('\n'))).toMatch(
+      /^src\/lib\/orders-repository\.ts:\d+: the proposed content does not parse \(.+\), so no findings were compared for it\. Fix the syntax and check the change again\.$/,
+    );
+    expect(textOf(result)).not.toContain('removed');
+  });
+
+  it('compares nothing for a template that does not parse', async () => {
+    const template = readFileSync(join(root, 'template.yaml'), 'utf8');
+    const content = template.replace(/\nOutputs:[\s\S]*$/, '') + '\n  Broken: { Type: [unclosed\n';
+
+    const structured = await ask(client, checkChange, { file: 'template.yaml', content });
+
+    expect(structured).toMatchObject({
+      compared: false,
+      added: [],
+      removed: [],
+      fileStatus: { status: 'failed' },
+    });
+    expect(structured.fileStatus?.error).toContain('is not valid YAML');
+  });
+
   it('explains a rule', async () => {
     const rule = await ask(client, explainRule, { rule: 'dynamodb/full-scan' });
 
