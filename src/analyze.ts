@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AnalysisCache, CacheUse } from './analysis-cache.js';
 import type { CodeScan } from './code/facts.js';
 import { scanCode } from './code/scan-code.js';
+import { cappedErrorText } from './error-text.js';
 import type { Config } from './config/load-config.js';
 import { buildGraph } from './graph/build-graph.js';
 import type { Graph } from './graph/graph.js';
@@ -28,6 +29,8 @@ export interface Analysis {
 
 export interface AnalysisSummary {
   filesScanned: number;
+  /** Code files found, whether or not they use an AWS SDK and were scanned. */
+  filesFound: number;
   templatesRead: number;
   sourcesFailed: number;
   operations: number;
@@ -76,7 +79,9 @@ export async function analyze(
   const findings = applySuppressions(raw, suppressions).filter(
     finding => config.overrides[finding.ruleId] !== 'off',
   );
-  const sources = [...(config.path ? [configSource(config.path)] : []), ...graph.sources];
+  const sources = [...(config.path ? [configSource(config.path)] : []), ...graph.sources].map(
+    withCappedError,
+  );
 
   return {
     root: absoluteRoot,
@@ -190,6 +195,11 @@ function handlerFilesOf(infra: InfraScan): string[] {
   );
 }
 
+// Every output quotes a source's error; a parser's report on a binary file would fill a screen.
+function withCappedError(source: SourceStatus): SourceStatus {
+  return source.error === undefined ? source : { ...source, error: cappedErrorText(source.error) };
+}
+
 function configSource(path: string): SourceStatus {
   return { kind: 'config', path, status: 'ok' };
 }
@@ -211,6 +221,7 @@ function summarise(
 
   return {
     filesScanned: code.filesScanned,
+    filesFound: code.filesFound,
     templatesRead: infra.templatesRead,
     sourcesFailed: graph.sources.filter(source => source.status === 'failed').length,
     operations: code.operations.length,

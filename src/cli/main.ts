@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { isUserError, messageOf } from '../errors.js';
 import { formatGraphJson, formatGraphText } from '../report/graph-report.js';
 import { formatJsonReport } from '../report/json-report.js';
@@ -18,14 +18,8 @@ import { registerServeCommand } from './serve.js';
 
 const VERSION = '0.1.0';
 
-function parseSeverity(value: string): Severity {
-  if (!(SEVERITIES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(
-      `--fail-on "${value}" is not a severity. Use "high", "medium" or "low".`,
-    );
-  }
-
-  return value as Severity;
+function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
 }
 
 const REPORT_FORMATS = ['text', 'json', 'sarif'];
@@ -36,7 +30,7 @@ function withCommonOptions(command: Command, formats = REPORT_FORMATS): Command 
     .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
     .option('--config <file>', 'config file (default: infrawise.yaml in the scanned root)')
     .option('--verbose', 'log each stage with counts and timings, and stack traces')
-    .option('--quiet', 'log errors only')
+    .addOption(new Option('--quiet', 'log errors only').conflicts('verbose'))
     .option('--no-color', 'never colour the output');
 }
 
@@ -101,15 +95,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       .command('check')
       .description('report findings and exit 1 when any is at or above --fail-on'),
   )
-    .option(
-      '--fail-on <severity>',
-      'lowest severity that fails: high, medium or low',
-      parseSeverity,
-      'high',
-    )
-    .action(async (path: string, options: CommonOptions & { failOn: Severity }) =>
-      setExitCode(await checkCommand(path, options)),
-    );
+    .option('--fail-on <severity>', 'lowest severity that fails: high, medium or low', 'high')
+    .action(async (path: string, options: CommonOptions & { failOn: string }, command: Command) => {
+      // Checked here rather than by an argument parser, whose message commander would wrap in
+      // its own.
+      const { failOn } = options;
+      if (!isSeverity(failOn)) {
+        command.error(`--fail-on "${failOn}" is not a severity. Use "high", "medium" or "low".`, {
+          code: 'infrawise.invalidSeverity',
+        });
+      }
+      setExitCode(await checkCommand(path, { ...options, failOn }));
+    });
   withCommonOptions(
     program
       .command('graph')
@@ -122,8 +119,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   registerRuleCommands(program);
   registerServeCommand(program, setExitCode, VERSION);
   registerMcpInstallCommand(program, setExitCode);
+  pointErrorsAtOwnHelp(program);
 
   return program;
+}
+
+// A mistake in `check`'s options is explained by `infrawise check --help`, not the program's.
+function pointErrorsAtOwnHelp(command: Command, names: string[] = []): void {
+  for (const subcommand of command.commands) {
+    const path = [...names, subcommand.name()];
+    subcommand.showHelpAfterError(`(run "infrawise ${path.join(' ')} --help" for usage)`);
+    pointErrorsAtOwnHelp(subcommand, path);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {

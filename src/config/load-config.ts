@@ -71,18 +71,32 @@ function parseYaml(text: string, shown: string): unknown {
   const [error] = document.errors;
   if (error) {
     const line = lineCounter.linePos(error.pos[0]).line;
-    const reason = error.message.split('\n')[0] ?? error.message;
-    throw new UserError('config-syntax', `${shown}:${line}: ${reason}. Fix the YAML syntax.`);
+    // The parser's message ends with its own `at line 3, column 1:`; the line is given up front.
+    const reason = (error.message.split('\n')[0] ?? error.message)
+      .replace(/\s*at line \d+, column \d+:?\s*$/, '')
+      .replace(/[.:]$/, '');
+    throw new UserError(
+      'config-syntax',
+      `${shown}:${line}: ${reason}. Fix the YAML syntax at that line.`,
+    );
   }
 
   return document.toJS() ?? {};
 }
 
 function validate(value: unknown, rules: readonly Rule[]): string[] {
+  if (!isRecord(value)) {
+    return [
+      `the top level must be a mapping of settings such as "exclude:" and "rules:", got ${kindOf(value)}. Write one "key: value" per line.`,
+    ];
+  }
+
   const result = configSchema.safeParse(value);
-  const schemaProblems = result.success
+  // A rule's setting is checked against the rule itself below, with a message naming the rule.
+  const issues = result.success
     ? []
-    : result.error.issues.map(issue => describeIssue(issue, []));
+    : result.error.issues.filter(issue => !(issue.path[0] === 'rules' && issue.path.length === 2));
+  const schemaProblems = issues.map(issue => describeIssue(issue, [], value));
   const ruleSettings = isRecord(value) && isRecord(value.rules) ? Object.entries(value.rules) : [];
   const ruleProblems = ruleSettings.flatMap(([id, setting]) => validateRule(id, setting, rules));
 
@@ -95,27 +109,62 @@ function validateRule(id: string, setting: unknown, rules: readonly Rule[]): str
     return [`"rules.${id}" is not a rule. Run "infrawise rules" for the list of rule ids.`];
   }
   if (!isRecord(setting)) {
-    return [];
+    return RULE_SETTINGS.includes(setting)
+      ? []
+      : [`${severityProblem(`rules.${id}`, setting)}, or a mapping of its options.`];
   }
 
   const { severity, ...options } = setting;
-  const severityProblem =
+  const severityProblems =
     severity === undefined || RULE_SETTINGS.includes(severity)
       ? []
-      : [
-          `"rules.${id}.severity" is invalid: got ${JSON.stringify(severity)}. Use "off", "high", "medium" or "low".`,
-        ];
+      : [`${severityProblem(`rules.${id}.severity`, severity)}.`];
   const result = rule.options.safeParse(options);
   const optionProblems = result.success
     ? []
-    : result.error.issues.map(issue => describeIssue(issue, ['rules', id]));
+    : result.error.issues.map(issue => describeIssue(issue, ['rules', id], options));
 
-  return [...severityProblem, ...optionProblems];
+  return [...severityProblems, ...optionProblems];
 }
 
-function describeIssue(issue: core.$ZodIssue, prefix: string[]): string {
+function severityProblem(key: string, value: unknown): string {
+  const what =
+    typeof value === 'string'
+      ? `"${value}" is not a severity`
+      : `${kindOf(value)} is not a severity`;
+
+  return `"${key}": ${what}; use high, medium, low or off`;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (value === null || value === undefined) {
+    return 'nothing';
+  }
+
+  return typeof value === 'string'
+    ? `the string ${JSON.stringify(value)}`
+    : `${JSON.stringify(value)}`;
+}
+
+// `exclude: "dist/**"` is one glob where a list is wanted: the fix is the user's own value, listed.
+function listHint(issue: core.$ZodIssue, value: unknown, name: string): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'array' || typeof value !== 'string') {
+    return undefined;
+  }
+
+  return `must be a list, got the string ${JSON.stringify(value)}. Write it as: ${name}: [${JSON.stringify(value)}]`;
+}
+
+function describeIssue(issue: core.$ZodIssue, prefix: string[], input: unknown): string {
   const path = [...prefix, ...issue.path.map(String)];
   const key = path.join('.');
+  const list = listHint(issue, valueAt(input, issue.path), path[path.length - 1] ?? key);
+  if (list) {
+    return `"${key}" ${list}`;
+  }
   if (issue.code === 'unrecognized_keys') {
     const known = KNOWN_KEYS[key];
     const knownNote = known
@@ -164,6 +213,16 @@ function legacyHotPartition(config: ConfigFile): Record<string, unknown> {
   }
 
   return legacy;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (node, segment) =>
+      isRecord(node) || Array.isArray(node)
+        ? (node as Record<PropertyKey, unknown>)[segment]
+        : undefined,
+    input,
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -64,7 +64,7 @@ rules:
     );
 
     expect(message).toContain(
-      '"exclude" is invalid: expected array, received string. Write it as: exclude: ["dist/**", "scripts/**"]',
+      '"exclude" must be a list, got the string "dist/**". Write it as: exclude: ["dist/**"]',
     );
     expect(message).toContain('"analysis.hotPartitionThreshold" is invalid');
     expect(message).toContain('"rules.nope/rule" is not a rule.');
@@ -112,10 +112,49 @@ rules:
     expect(message).toContain('"exclude[0]" uses ${INFRAWISE_UNSET_DIR}, which is not set.');
   });
 
-  it('reports a YAML syntax error with its line', () => {
-    const message = problemsOf('analysis:\n  hotPartitionThreshold: [3\n');
+  it('reports a YAML syntax error with its line, once', () => {
+    const message = problemsOf('a: 1\nb: [\nc: 2\n');
 
-    expect(message).toMatch(/infrawise\.yaml:\d+: /);
-    expect(message).toContain('Fix the YAML syntax.');
+    expect(message).toMatch(
+      /infrawise\.yaml:3: Flow sequence in block collection must be sufficiently indented and end with a \]\. Fix the YAML syntax at that line\.$/,
+    );
+    expect(message).not.toContain('column');
+  });
+
+  it('names a rule setting that is not a severity and lists the severities', () => {
+    const message = problemsOf('rules: { dynamodb/full-scan: urgent }\n');
+
+    expect(message).toMatch(
+      /infrawise\.yaml: "rules\.dynamodb\/full-scan": "urgent" is not a severity; use high, medium, low or off, or a mapping of its options\.$/,
+    );
+    expect(message).not.toContain('Invalid input');
+  });
+
+  it('names a rule severity key that is not a severity', () => {
+    const message = problemsOf('rules: { dynamodb/full-scan: { severity: urgent } }\n');
+
+    expect(message).toMatch(
+      /: "rules\.dynamodb\/full-scan\.severity": "urgent" is not a severity; use high, medium, low or off\.$/,
+    );
+  });
+
+  it('says the top level must be a mapping when the file is a list or a string', () => {
+    const list = problemsOf('- exclude\n- rules\n');
+    const text = problemsOf('just a string\n');
+
+    expect(list).toMatch(
+      /infrawise\.yaml: the top level must be a mapping of settings such as "exclude:" and "rules:", got a list\. Write one "key: value" per line\.$/,
+    );
+    expect(text).toContain('got the string "just a string".');
+    expect(list).not.toContain('""');
+  });
+
+  it('reports only the unset variable, not the value it leaves behind', () => {
+    const message = problemsOf('rules: { dynamodb/full-scan: "${INFRAWISE_UNSET_LEVEL}" }\n');
+
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(
+      '"rules.dynamodb/full-scan" uses ${INFRAWISE_UNSET_LEVEL}, which is not set.',
+    );
   });
 });

@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../logger.js';
-import { messageOf } from '../../errors.js';
+import { invalidUtf8Warning, readSourceTextAsync } from '../../source-text.js';
 import { discoverFiles } from '../discover-templates.js';
 
 export interface HclFile {
   /** Path relative to the scanned root, with `/`. */
   path: string;
   source: string;
+  /** Why the file could not be read, when it could not; `source` is empty then. */
+  unreadable?: string;
 }
 
 /** Every `.tf` and `.tfvars` file under `root`, outside ignored folders, in path order. */
@@ -18,11 +19,15 @@ export async function discoverTerraform(
   const paths = await discoverFiles(root, options, isHclName);
   const files: HclFile[] = [];
   for (const path of paths) {
-    try {
-      files.push({ path, source: await readFile(join(root, path), 'utf8') });
-    } catch (error) {
-      options.logger.step(`terraform: skipped "${path}" (${messageOf(error)})`);
+    const read = await readSourceTextAsync(join(root, path));
+    if (!read.ok) {
+      files.push({ path, source: '', unreadable: read.reason });
+      continue;
     }
+    if (read.invalidUtf8Line !== undefined) {
+      options.logger.warn(invalidUtf8Warning(path, read.invalidUtf8Line));
+    }
+    files.push({ path, source: read.text });
   }
 
   return files;
