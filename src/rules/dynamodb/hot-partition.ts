@@ -40,6 +40,7 @@ export const hotPartition = defineRule({
     ],
     limitations: [
       'Code paths are counted, not requests: five rarely-called handlers count as much as five busy ones.',
+      'The keys are not compared: code paths that each write their own high-cardinality keys (a fresh id per order) count as converging. `dynamodb/constant-partition-key` reports keys that are the same by construction.',
       'Operations whose table did not resolve are not counted toward any table.',
     ],
   },

@@ -2,8 +2,24 @@ import type { TableResource } from '../../iac/resources.js';
 import type { RawFinding } from '../finding.js';
 import { NO_OPTIONS, defineRule } from '../rule.js';
 
-const recommendation =
-  'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true on the table, and DeletionProtectionEnabled: true for tables that hold data you cannot rebuild.';
+// The setting as the table's own format spells it, so the fix can be pasted beside it.
+const RECOMMENDATIONS = {
+  cloudformation:
+    'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true on the table, and DeletionProtectionEnabled: true for tables that hold data you cannot rebuild.',
+  cdk: 'Set pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } on the Table construct (pointInTimeRecovery: true in older aws-cdk-lib versions), and deletionProtection: true for tables that hold data you cannot rebuild.',
+  terraform:
+    'Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table, and deletion_protection_enabled = true for tables that hold data you cannot rebuild.',
+};
+
+function recommendationFor(table: TableResource): string {
+  if (table.location.file.endsWith('.tf')) {
+    return RECOMMENDATIONS.terraform;
+  }
+
+  const fromCdk = table.constructLocation !== undefined || table.template.includes('cdk.out/');
+
+  return fromCdk ? RECOMMENDATIONS.cdk : RECOMMENDATIONS.cloudformation;
+}
 
 export const noPointInTimeRecovery = defineRule({
   id: 'dynamodb/no-point-in-time-recovery',
@@ -29,18 +45,18 @@ export const noPointInTimeRecovery = defineRule({
 });
 
 function findingFor(table: TableResource): RawFinding {
-  const deletion = table.deletionProtection
-    ? 'deletion protection is on, but items overwritten or deleted by code cannot be restored'
-    : 'neither is deletion protection, so neither a bad write nor a deleted table can be restored';
+  const state = table.deletionProtection
+    ? 'no point-in-time recovery; deletion protection is on, but items overwritten or deleted by code cannot be restored'
+    : 'no point-in-time recovery and no deletion protection, so neither a bad write nor a deleted table can be restored';
   const related = table.constructLocation
     ? [{ ...table.constructLocation, label: `construct of table ${table.name}` }]
     : [];
 
   return {
-    message: `Table "${table.name}" has no point-in-time recovery, and ${deletion}.`,
+    message: `Table "${table.name}" has ${state}.`,
     location: table.location,
     related,
-    recommendation,
+    recommendation: recommendationFor(table),
     subject: `table:${table.id}`,
   };
 }

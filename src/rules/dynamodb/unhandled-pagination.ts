@@ -1,10 +1,9 @@
 import type { Operation } from '../../code/facts.js';
 import type { Graph } from '../../graph/graph.js';
 import { describeTarget, entryLabels, relatedEntryPoints } from '../../graph/code-paths.js';
+import { pagesByHand } from '../../graph/paging.js';
 import type { RawFinding, Severity } from '../finding.js';
 import { NO_OPTIONS, defineRule } from '../rule.js';
-
-const PAGING_FIELDS = ['LastEvaluatedKey', 'ExclusiveStartKey'];
 
 const recommendation =
   'Loop until LastEvaluatedKey is absent, passing it back as ExclusiveStartKey, or use paginateQuery/paginateScan from the SDK.';
@@ -36,18 +35,10 @@ export const unhandledPagination = defineRule({
     );
 
     return reads.flatMap(operation =>
-      pagesItself(graph, operation) ? [] : findingsFor(graph, operation),
+      pagesByHand(graph, operation) ? [] : findingsFor(graph, operation),
     );
   },
 });
-
-function pagesItself(graph: Graph, operation: Operation): boolean {
-  const owners = [operation.codeFunction, operation.sdkCodeFunction].flatMap(id =>
-    id ? [graph.functionById(id)] : [],
-  );
-
-  return owners.some(owner => PAGING_FIELDS.some(field => owner?.responseFields?.includes(field)));
-}
 
 interface Grade {
   severity: Severity;

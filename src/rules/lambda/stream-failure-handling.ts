@@ -39,14 +39,15 @@ function isUnbounded({ event }: EventMapping): boolean {
 }
 
 function findingFor(mapping: EventMapping): RawFinding {
-  const missing = [
+  const unset = [
     'MaximumRetryAttempts',
     ...(mapping.event.bisectBatchOnFunctionError ? [] : ['BisectBatchOnFunctionError']),
-    'an OnFailure destination',
-  ].join(', ');
+    'OnFailure destination',
+  ].map(setting => `no ${setting}`);
+  const missing = `${unset.slice(0, -1).join(', ')} and ${unset.at(-1)}`;
 
   return {
-    message: `Stream mapping "${mapping.event.name}" of Lambda "${mapping.lambda.logicalId}" sets no ${missing}, so a record that keeps failing blocks its shard until it expires and is then dropped unrecorded.`,
+    message: `Stream mapping "${mapping.event.name}" of Lambda "${mapping.lambda.logicalId}" sets ${missing}, so a record that keeps failing blocks its shard until it expires and is then dropped unrecorded.`,
     location: mapping.event.location,
     related: [{ ...mapping.lambda.location, label: `Lambda ${mapping.lambda.logicalId}` }],
     recommendation,

@@ -120,4 +120,50 @@ export const handler = () =>
     expect(findings).toHaveLength(1);
     expect(findings[0]?.location).toMatchObject({ file: 'src/api.ts', line: 5 });
   });
+
+  it('reports a scan with Limit that does not page as low, saying it reads a bounded slice', async () => {
+    const findings = await runRule(fullScan, {
+      'template.yaml': template(httpEvents),
+      'src/db.ts': db,
+      'src/api.ts': `
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './db';
+export const handler = async () =>
+  (await ddb.send(new ScanCommand({ TableName: process.env.ORDERS_TABLE, Limit: 20 }))).Items;
+`,
+    });
+
+    expect(findings.map(finding => [finding.severity, finding.location.line])).toEqual([
+      ['low', 5],
+    ]);
+    expect(findings[0]?.message).toBe(
+      'Scan on table "orders" reads up to its Limit of items in storage order, whichever items those are, from ListOrders (GET /orders).',
+    );
+  });
+
+  it('reports a scan with Limit that pages through the table as a full scan', async () => {
+    const findings = await runRule(fullScan, {
+      'template.yaml': template(httpEvents),
+      'src/db.ts': db,
+      'src/api.ts': `
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './db';
+export const handler = async () => {
+  const items = [];
+  let start;
+  do {
+    const page = await ddb.send(
+      new ScanCommand({ TableName: process.env.ORDERS_TABLE, Limit: 100, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+`,
+    });
+
+    expect(findings.map(finding => finding.severity)).toEqual(['high']);
+    expect(findings[0]?.message).toContain('reads every item of the table');
+  });
 });

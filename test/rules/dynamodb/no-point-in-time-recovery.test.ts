@@ -41,7 +41,10 @@ describe('dynamodb/no-point-in-time-recovery', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.location).toMatchObject({ file: 'template.yaml', line: 6 });
     expect(findings[0]?.message).toContain('Table "OrdersTable" has no point-in-time recovery');
-    expect(findings[0]?.message).toContain('neither is deletion protection');
+    expect(findings[0]?.message).toBe(
+      'Table "OrdersTable" has no point-in-time recovery and no deletion protection, so neither a bad write nor a deleted table can be restored.',
+    );
+    expect(findings[0]?.recommendation).toContain('PointInTimeRecoverySpecification');
   });
 
   it('reports a table whose recovery is turned off, naming its deletion protection', async () => {
@@ -86,5 +89,25 @@ describe('dynamodb/no-point-in-time-recovery', () => {
     });
 
     expect(findings).toHaveLength(1);
+  });
+
+  it('gives the fix in Terraform terms for a table a .tf file defines', async () => {
+    const findings = await runRule(noPointInTimeRecovery, {
+      'infra/main.tf': `resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "orderId"
+  attribute {
+    name = "orderId"
+    type = "S"
+  }
+}
+`,
+    });
+
+    expect(findings.map(finding => [finding.location.file, finding.location.line])).toEqual([
+      ['infra/main.tf', 1],
+    ]);
+    expect(findings[0]?.recommendation).toContain('point_in_time_recovery { enabled = true }');
   });
 });

@@ -48,7 +48,7 @@ describe('lambda/stream-failure-handling', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.location).toMatchObject({ file: 'template.yaml', line: 17 });
     expect(findings[0]?.message).toContain(
-      'Stream mapping "LedgerStream" of Lambda "ProjectorFunction" sets no MaximumRetryAttempts, BisectBatchOnFunctionError',
+      'Stream mapping "LedgerStream" of Lambda "ProjectorFunction" sets no MaximumRetryAttempts, no BisectBatchOnFunctionError and no OnFailure destination, so',
     );
     expect(findings[0]?.related[0]).toMatchObject({ file: 'template.yaml', line: 12 });
   });
