@@ -25,6 +25,8 @@ interface KeptInfra {
   files: Set<string>;
   /** Whether a reader of this repository's formats may read any code file. */
   readsAnyCode: boolean;
+  /** The text of the Terraform files read, which may name other files through `file()`. */
+  terraformTexts: string[];
 }
 
 /**
@@ -61,7 +63,10 @@ export class AnalysisCache {
     if (root === this.root) {
       const files = filesOf(scan);
       const readsAnyCode = readsAnyCodeFile(files);
-      this.infra = { exclude: JSON.stringify(exclude), scan, files, readsAnyCode };
+      const terraformTexts = [...files]
+        .filter(file => /\.tf(vars)?$/.test(file))
+        .flatMap(file => readOptional(join(this.root, file)) ?? []);
+      this.infra = { exclude: JSON.stringify(exclude), scan, files, readsAnyCode, terraformTexts };
     }
   }
 
@@ -107,17 +112,22 @@ function kindOf(path: string, kept: KeptInfra): 'infrastructure' | 'unread' | 'c
   if (kept.files.has(path) || path.split('/').includes('cdk.out') || isServiceFile) {
     return 'infrastructure';
   }
+  // Terraform's `file()` may read any file, so with Terraform every other file counts.
+  // Limitation: a code file it reads through a computed path is missed. Breaks on
+  // `file("${path.module}/${var.name}.js")`: editing that file leaves the infrastructure as it was.
+  const hasTerraform = kept.terraformTexts.length > 0;
   if (!isCodePath(path)) {
-    return NEVER_INFRASTRUCTURE.has(extension) ? 'unread' : 'infrastructure';
+    return NEVER_INFRASTRUCTURE.has(extension) && !hasTerraform ? 'unread' : 'infrastructure';
   }
 
-  return kept.readsAnyCode ? 'infrastructure' : 'code';
+  const namedByTerraform = kept.terraformTexts.some(text => text.includes(posix.basename(path)));
+
+  return kept.readsAnyCode || namedByTerraform ? 'infrastructure' : 'code';
 }
 
-// Limitation: two readers read code files they do not report, so with their formats every code
-// change reads the infrastructure again. A `serverless.ts` follows its imports into any module;
-// the CDK reader compares handler files with their copies in `cdk.out`. A repository with either
-// gains only the facts cache on a code edit, not the reused infrastructure.
+// Readers open code files they do not report: a `serverless.ts` follows its imports into any
+// module, and the CDK reader compares handler files with their copies in `cdk.out`. With either,
+// every code change reads the infrastructure again.
 function readsAnyCodeFile(files: Set<string>): boolean {
   return [...files].some(
     file =>

@@ -120,6 +120,29 @@ export default { service: 'orders', provider: { name: 'aws' }, functions: { list
     expect(analysis.cacheUse?.infrastructure).toBe('read');
   });
 
+  it('reads the infrastructure again when a file that Terraform reads through file() changed', async () => {
+    const mainTf = `locals {
+  config = yamldecode(file("settings.txt"))
+}
+
+resource "aws_dynamodb_table" "app" {
+  name     = local.config.table_name
+  hash_key = "id"
+}
+`;
+    const { root, cache } = await startedApp({
+      'main.tf': mainTf,
+      'settings.txt': 'table_name: orders\n',
+      'src/list.ts': list,
+    });
+
+    writeFileSync(join(root, 'settings.txt'), 'table_name: invoices\n');
+    const analysis = await analyzeCached(root, cache, ['settings.txt']);
+
+    expect(analysis.cacheUse?.infrastructure).toBe('read');
+    expect(tablesOf(analysis)).toEqual(['invoices']);
+  });
+
   it('reuses the infrastructure when a documentation file changed', async () => {
     const { root, cache } = await startedApp();
 
