@@ -45,7 +45,8 @@ let current: Program | undefined;
 /**
  * Calls a function of hcl2json's WebAssembly program. The package keeps one program for the
  * whole process and a crash inside it breaks every later call, so the program is started here
- * instead: a call that crashes retires it, and the next call starts a fresh one.
+ * instead: a call that crashes retires it, and the next call starts a fresh one. This follows
+ * the package's own loader (its files, the bridge object, the callback convention) as of 0.21.
  */
 export function callHcl(name: HclFunction, ...args: string[]): HclAnswer {
   const program = (current ??= startProgram());
@@ -124,7 +125,8 @@ function startProgram(): Program {
   return program;
 }
 
-// wasmWrite(fd, pointer, length) takes 64-bit words after the stack pointer's own.
+// Go passes wasmWrite its file descriptor, pointer and length as 64-bit words on its stack,
+// after one word of its own.
 function writtenText(memory: WebAssembly.Memory, stackPointer: number): string {
   const view = new DataView(memory.buffer);
   const pointer =
@@ -137,6 +139,11 @@ function writtenText(memory: WebAssembly.Memory, stackPointer: number): string {
 function retire(program: Program): void {
   if (current === program) {
     current = undefined;
+  }
+
+  const global = globalThis as Record<string, unknown>;
+  if (global[BRIDGE] === program.functions) {
+    delete global[BRIDGE];
   }
 
   // A broken program may hold timers that would resume it later and throw outside any call.
