@@ -3,6 +3,7 @@ import type { AnalysisCache, CacheUse } from './analysis-cache.js';
 import type { CodeScan } from './code/facts.js';
 import { scanCode } from './code/scan-code.js';
 import { cappedErrorText } from './error-text.js';
+import { plural } from './plural.js';
 import type { Config } from './config/load-config.js';
 import { buildGraph } from './graph/build-graph.js';
 import type { Graph } from './graph/graph.js';
@@ -69,7 +70,7 @@ export async function analyze(
 
   const graph = buildGraph({ code, infra });
   logger.step(
-    `graph: ${graph.entryPoints.length} entry points, ${graph.accesses.length} table accesses`,
+    `graph: ${plural(graph.entryPoints.length, 'entry point')}, ${plural(graph.accesses.length, 'table access', 'table accesses')}`,
   );
   const raw = runRules(RULES, graph, {
     overrides: config.overrides,

@@ -69,7 +69,9 @@ function sourceReport(kind: SourceStatus['kind'], sources: SourceStatus[]): Sour
 export function formatGraphStatus(status: GraphStatus): string {
   const sources = status.sources.map(source => {
     if (source.status === 'not configured') {
-      return `${source.kind} not configured`;
+      return source.kind === 'config'
+        ? 'config defaults (no infrawise.yaml)'
+        : `${source.kind} not configured`;
     }
     const failures = source.failed.map(
       failure => `${failure.path}${failure.line ? `:${failure.line}` : ''}: ${failure.error}`,

@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import type { Analysis } from '../analyze.js';
 import { formatLocation } from '../location.js';
+import { plural } from '../plural.js';
+import { printable } from '../printable.js';
 import type { Finding, Severity } from '../rules/finding.js';
 import { SEVERITIES } from '../rules/finding.js';
 import type { SourceStatus } from '../source-status.js';
@@ -11,7 +13,10 @@ export interface TextOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** The human report: findings grouped by severity, failed sources, and a summary line. */
+/**
+ * The human report: findings grouped by severity, failed sources, and a summary line. File names
+ * and messages are printed with their control characters escaped, before any colour is added.
+ */
 export function formatTextReport(analysis: Analysis, options: TextOptions): string {
   const colors = pc.createColors(options.color);
   const groups = SEVERITIES.map(severity => formatGroup(severity, analysis.findings, colors));
@@ -40,16 +45,16 @@ const SEVERITY_COLOR: Record<Severity, keyof Colors> = {
 
 export function formatFinding(finding: Finding, colors: Colors): string {
   const paint = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
-  const head = `${formatLocation(finding.location)}  ${paint(finding.severity)}  ${finding.message}`;
+  const head = `${printable(formatLocation(finding.location))}  ${paint(finding.severity)}  ${printable(finding.message)}`;
   const related = finding.related.map(
-    location => `  from: ${formatLocation(location)} (${location.label})`,
+    location => `  from: ${printable(`${formatLocation(location)} (${location.label})`)}`,
   );
 
   return [
     head,
     colors.dim(`  rule: ${finding.ruleId}`),
     ...related,
-    `  recommendation: ${finding.recommendation}`,
+    `  recommendation: ${printable(finding.recommendation)}`,
   ].join('\n');
 }
 
@@ -61,7 +66,7 @@ function formatFailedSources(sources: SourceStatus[], colors: Colors): string {
 
   const lines = failed.map(source => {
     const where = source.line === undefined ? source.path : `${source.path}:${source.line}`;
-    return `  ${where}  ${source.error ?? 'could not be read'}`;
+    return `  ${printable(where)}  ${printable(source.error ?? 'could not be read')}`;
   });
 
   return [colors.bold(`not read (${failed.length})`), ...lines].join('\n');
@@ -78,8 +83,4 @@ export function summaryLine(analysis: Analysis): string {
       : '';
 
   return `${plural(total, 'finding')} (${counts}) in ${read}${failed}.`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

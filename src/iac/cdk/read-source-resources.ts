@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Logger } from '../../logger.js';
+import { plural } from '../../plural.js';
 import type { SourceStatus } from '../../source-status.js';
 import type { InfraScan, Resource } from '../resources.js';
 import { isFunctionConstruct } from './construct-handler.js';
@@ -27,7 +28,7 @@ export function readSourceResources(sources: CdkSource[], root: string, logger: 
   }
 
   logger.step(
-    `cdk: ${resources.length} resources read from ${templatesRead} source files without cdk.out`,
+    `cdk: ${plural(resources.length, 'resource')} read from ${plural(templatesRead, 'source file')} without cdk.out`,
   );
 
   return { sources: statuses, resources, templatesRead };

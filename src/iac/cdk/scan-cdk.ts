@@ -1,5 +1,6 @@
 import { join, posix } from 'node:path';
 import type { Logger } from '../../logger.js';
+import { plural } from '../../plural.js';
 import type { SourceStatus } from '../../source-status.js';
 import type { InfraScan } from '../resources.js';
 import { readTemplates } from '../scan-cloudformation.js';
@@ -53,7 +54,7 @@ export async function scanCdk(root: string, options: Options): Promise<InfraScan
   const resources = scans.flatMap(scan => scan.resources);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   options.logger.step(
-    `cdk: ${files.manifests.length} cloud assemblies, ${files.sources.length} source files, ${resources.length} resources in ${seconds}s`,
+    `cdk: ${plural(files.manifests.length, 'cloud assembly', 'cloud assemblies')}, ${plural(files.sources.length, 'source file')}, ${plural(resources.length, 'resource')} in ${seconds}s`,
   );
 
   return {

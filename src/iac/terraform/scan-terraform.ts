@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Logger } from '../../logger.js';
 import { messageOf } from '../../errors.js';
+import { plural } from '../../plural.js';
 import type { SourceStatus } from '../../source-status.js';
 import type { InfraScan, Resource } from '../resources.js';
 import type { Configuration } from './configuration.js';
@@ -39,7 +40,7 @@ export async function scanTerraform(
   const templatesRead = parsed.filter(file => !isTfvars(file.path)).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   options.logger.step(
-    `terraform: ${templatesRead} files, ${resources.length} resources in ${seconds}s, ${files.length - parsed.length} skipped`,
+    `terraform: ${plural(templatesRead, 'file')}, ${plural(resources.length, 'resource')} in ${seconds}s, ${files.length - parsed.length} skipped`,
   );
 
   return { sources: reads.map(read => read.source), resources, templatesRead };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Analysis } from '../../analyze.js';
 import { formatLocation } from '../../location.js';
+import { plural } from '../../plural.js';
 import { findingSchema } from '../schemas.js';
 import { defineTool } from '../tool.js';
 
@@ -14,6 +15,18 @@ const counts = z.object({
   entryPoints: z.number(),
   operations: z.number(),
 });
+
+// The counts' keys are JSON names; the text says them as words, singular for one.
+const COUNT_NOUNS: Record<keyof z.infer<typeof counts>, [string, string]> = {
+  tables: ['table', 'tables'],
+  indexes: ['index', 'indexes'],
+  lambdas: ['Lambda', 'Lambdas'],
+  queues: ['queue', 'queues'],
+  topics: ['topic', 'topics'],
+  streams: ['stream', 'streams'],
+  entryPoints: ['entry point', 'entry points'],
+  operations: ['operation', 'operations'],
+};
 
 export const getInfraOverview = defineTool({
   name: 'get_infra_overview',
@@ -33,7 +46,9 @@ export const getInfraOverview = defineTool({
       findings: analysis.summary.findings,
       highFindings: analysis.findings.filter(finding => finding.severity === 'high'),
     };
-    const shown = Object.entries(structured.counts).map(([name, count]) => `${count} ${name}`);
+    const shown = Object.entries(structured.counts).map(([name, count]) =>
+      plural(count, ...COUNT_NOUNS[name as keyof typeof COUNT_NOUNS]),
+    );
     const high = structured.highFindings.map(
       finding => `  ${formatLocation(finding.location)}  ${finding.message} (${finding.ruleId})`,
     );
