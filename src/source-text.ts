@@ -93,5 +93,5 @@ export function unreadableFolderReason(error: unknown): string {
 
 // `EACCES: permission denied, open '/abs/path'`: the path is named by the message around it.
 function systemMessageOf(error: unknown): string {
-  return messageOf(error).replace(/, \w+ '.*'$/, '');
+  return messageOf(error).replace(/, [a-z]+(?: '.*')?$/, '');
 }
