@@ -48,4 +48,13 @@ describe('graphStatusOf', () => {
     expect(status.update).toEqual({ infrastructure: 'read', filesRead: 1, filesParsed: 1 });
     expect(formatGraphStatus(status)).toContain('(1 code file parsed, infrastructure read)');
   });
+
+  it('says a run without an infrawise.yaml used the default config', async () => {
+    const analysis = await analyze(writeApp(app), configWith(), silentLogger);
+
+    const line = formatGraphStatus(graphStatusOf(analysis, builtAt));
+
+    expect(line).toMatch(/, config defaults \(no infrawise\.yaml\)$/);
+    expect(line).not.toContain('config not configured');
+  });
 });
