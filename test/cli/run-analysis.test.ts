@@ -120,6 +120,29 @@ describe('infrawise on unreadable files', () => {
     expect(run.stderr).toContain(`Skipped "main.tf": ${unreadable}`);
   });
 
+  it('lists an unreadable template of a cloud assembly as failed, not as missing', () => {
+    const manifest = {
+      artifacts: {
+        Stack: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Stack.json' } },
+      },
+    };
+    const root = writeOpenApp({
+      'cdk.out/manifest.json': JSON.stringify(manifest),
+      'cdk.out/Stack.json': JSON.stringify({ Resources: {} }),
+    });
+    chmodSync(join(root, 'cdk.out'), 0o755);
+    chmodSync(join(root, 'cdk.out/Stack.json'), 0o000);
+
+    const run = infrawise(['analyze', root, '--format', 'json'], { unprivileged: true });
+
+    expect(json(run).sources).toContainEqual({
+      kind: 'cdk',
+      path: 'cdk.out/Stack.json',
+      status: 'failed',
+      error: expect.stringContaining(unreadable) as string,
+    });
+  });
+
   it('warns about an unreadable folder, marks it failed and keeps the rest', () => {
     const root = writeOpenApp({
       'template.yaml': table,

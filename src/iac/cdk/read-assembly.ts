@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Logger } from '../../logger.js';
 import type { SourceStatus } from '../../source-status.js';
+import { readSourceTextAsync } from '../../source-text.js';
 import type { TemplateFile } from '../discover-templates.js';
 import { parseTemplate } from '../parse-template.js';
 import type { MapEntry, TemplateNode } from '../template-node.js';
@@ -96,7 +97,11 @@ async function readStackTemplates(
   }
 
   const path = posix.join(assemblyDir, name);
-  const source = await readText(root, path);
+  const read = await readSourceTextAsync(join(root, path));
+  if (!read.ok && !read.missing) {
+    return { templates: [], sources: [failed(path, read.reason, undefined, logger)] };
+  }
+  const source = read.ok ? read.text : undefined;
   if (source === undefined) {
     const manifest = `${assemblyDir}/manifest.json`;
     const reason = `line ${templateFile.location.line} lists the template "${name}", which is missing. Run "cdk synth" again to write it.`;
