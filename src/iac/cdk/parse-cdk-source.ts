@@ -56,7 +56,8 @@ interface FileContext {
   imports: Map<string, ImportBinding>;
 }
 
-const TRACKED_METHODS = /^(grant\w*|addEnvironment|add(Global|Local)SecondaryIndex)$/;
+const TRACKED_METHODS =
+  /^(grant\w*|addEnvironment|add(Global|Local)SecondaryIndex|addToRolePolicy|addToPrincipalPolicy|addManagedPolicy|attachInlinePolicy)$/;
 
 /** Parses one CDK source file into the constructs and calls the readers need. */
 export function parseCdkSource(

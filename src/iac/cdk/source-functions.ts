@@ -156,21 +156,81 @@ function policiesOf(
   source: CdkSource,
   tables: TablesByVariable,
 ): PolicyStatement[] {
-  if (construct.variable === undefined) {
-    return [];
+  const variable = construct.variable;
+  if (variable === undefined) {
+    return [unknownGrants(construct.location, 'a construct kept in no variable')];
   }
 
   const grants = source.calls.filter(
     call =>
       call.method.startsWith('grant') &&
-      memberPath(call.arguments[0] as Expression)?.join('.') === construct.variable,
+      memberPath(call.arguments[0] as Expression)?.join('.') === variable,
   );
-
-  return grants.flatMap(call => {
+  const statements = grants.flatMap(call => {
     const table = tables.get(call.receiver);
     const actions = table ? actionsOf(call, source) : undefined;
     return table && actions ? [grantStatementOf(table, actions, call.location)] : [];
   });
+  const unread = unreadGrant(construct, variable, source, statements.length === grants.length);
+
+  return unread ? [...statements, unread] : statements;
+}
+
+// Role changes the source states in ways not read here; any of them may grant what the code
+// needs, so the Lambda's permissions count as unknown rather than as missing.
+const ROLE_METHODS = new Set([
+  'addToRolePolicy',
+  'addToPrincipalPolicy',
+  'addManagedPolicy',
+  'attachInlinePolicy',
+]);
+
+function unreadGrant(
+  construct: ConstructFact,
+  variable: string,
+  source: CdkSource,
+  everyGrantRead: boolean,
+): PolicyStatement | undefined {
+  if (!everyGrantRead) {
+    return unknownGrants(construct.location, 'a grant on a resource not read from source');
+  }
+
+  if (propOf(construct.props, 'role', source.scope.constants) !== undefined) {
+    return unknownGrants(construct.location, 'a role given as a prop');
+  }
+
+  if (propOf(construct.props, 'initialPolicy', source.scope.constants) !== undefined) {
+    return unknownGrants(construct.location, 'initialPolicy statements');
+  }
+
+  const ownsReceiver = (receiver: string) =>
+    receiver === variable || receiver.startsWith(`${variable}.`);
+  const other = source.calls.find(
+    call =>
+      (ownsReceiver(call.receiver) && ROLE_METHODS.has(call.method)) ||
+      (call.method.startsWith('grant') &&
+        memberPath(call.arguments[0] as Expression)?.join('.') !== variable &&
+        call.arguments.some(arg => mentions(arg, variable, source))),
+  );
+
+  return other ? unknownGrants(other.location, `${other.method}()`) : undefined;
+}
+
+function mentions(node: unknown, variable: string, source: CdkSource): boolean {
+  const { start, end } = node as { start: number; end: number };
+  const text = source.text.slice(start, end);
+
+  return new RegExp(`(^|[^\\w$.])${variable.replace(/[.$]/g, '\\$&')}\\b`).test(text);
+}
+
+function unknownGrants(location: Location, what: string): PolicyStatement {
+  return {
+    effect: 'Allow',
+    actions: [],
+    resources: [],
+    fromTemplate: `CDK source: ${what}`,
+    location,
+  };
 }
 
 // `table.grant(fn, 'dynamodb:PutItem')` names its actions; the others imply them.
