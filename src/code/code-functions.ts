@@ -1,6 +1,13 @@
 import type { Class, Expression, Node, ObjectExpression, Program } from 'oxc-parser';
 import { isFunctionNode, memberPath, staticKeyName, unwrapExpression, walk } from './ast.js';
 import type { Bindings } from './bindings.js';
+import {
+  createsApp,
+  handlerParts,
+  isAppWrapper,
+  registrationChain,
+  routeCallbackName,
+} from './http-apps.js';
 
 const ITERATING_METHODS = new Set([
   'forEach',
@@ -73,6 +80,9 @@ class Collector {
       this.object(name, value);
     } else if (value.type === 'ClassExpression') {
       this.classMembers(name, value);
+    } else if (isAppWrapper(value, this.bindings) || createsApp(value, this.bindings)) {
+      // An Express or Koa app is itself a function of the request; `serverless(app)` runs it.
+      this.names.set(value, name);
     } else if (value.type === 'CallExpression' && isWrappingChain(value, this.bindings)) {
       this.names.set(value, name);
     }
@@ -127,6 +137,19 @@ class Collector {
       this.defaultExport(declaration.declaration);
     } else if (declaration.type === 'ExpressionStatement') {
       this.commonJsAssignment(declaration.expression);
+      this.routeCallbacks(declaration.expression);
+    }
+  }
+
+  /** Inline callbacks of `app.get('/orders', async (req, res) => ...)` are code functions. */
+  private routeCallbacks(expression: Expression): void {
+    for (const registration of registrationChain(expression, this.bindings)) {
+      const name = routeCallbackName(registration);
+      for (const fn of registration.handlers.flatMap(handler => handlerParts(handler).functions)) {
+        if (!this.names.has(fn)) {
+          this.names.set(fn, name);
+        }
+      }
     }
   }
 
@@ -159,8 +182,9 @@ class Collector {
 
 /**
  * Finds the code functions of a module: top-level functions, `const x = () => {}`, class methods,
- * object-literal methods, CommonJS exports, and call chains that wrap a function (`middy(fn)`).
- * Anything nested inside belongs to the enclosing code function.
+ * object-literal methods, CommonJS exports, call chains that wrap a function (`middy(fn)`), HTTP
+ * apps and routers with the inline callbacks of their routes, and wrappers of apps
+ * (`serverless(app)`). Anything nested inside belongs to the enclosing code function.
  */
 export function collectCodeFunctions(program: Program, bindings: Bindings): Map<Node, string> {
   const collector = new Collector(bindings);

@@ -8,6 +8,7 @@ import { eachLoopOf } from './each-loop.js';
 import type { FileContext } from './file-context.js';
 import { codeFunctionOf, locationOf, sourceText } from './file-context.js';
 import type { CalleeRef, CallSite, FileFacts, FunctionFacts, ImportRef } from './file-facts.js';
+import { appCallsOf } from './http-app-calls.js';
 import { collectExports } from './module-exports.js';
 import type { AnonymousExport } from './module-exports.js';
 import { parseFile } from './parse-file.js';
@@ -266,6 +267,9 @@ export function extractFileFacts(file: string, source: string): FileFacts {
     recogniseDynamoDb(node, context, facts);
     recogniseOrm(node, context, facts);
     collectCalls(node, context, facts, functions);
+    for (const call of appCallsOf(node, context)) {
+      addCall(functions, context, call.owner, call.ref);
+    }
     const responder = batchResponseReturner(node, context);
     if (responder !== undefined) {
       batchResponders.add(responder);
