@@ -4,8 +4,23 @@ import type { Location } from '../location.js';
 import { deepestNestingOf } from '../nesting-depth.js';
 import type { MapEntry, TemplateNode } from './template-node.js';
 
+/** A key that a map repeats; the parse keeps the last occurrence. */
+export interface RepeatedKey {
+  key: string;
+  line: number;
+}
+
 export type ParseResult =
-  { ok: true; root: TemplateNode | undefined } | { ok: false; line: number; reason: string };
+  | { ok: true; root: TemplateNode | undefined; repeatedKeys?: RepeatedKey[] }
+  | { ok: false; line: number; reason: string };
+
+export interface ParseOptions {
+  /**
+   * CloudFormation deploys a template whose map repeats a key, taking the last value; other
+   * formats (the Serverless Framework's YAML loader) refuse it.
+   */
+  repeatedKeys: 'last-wins' | 'refuse';
+}
 
 /** Short-form tags and the long-form keys they stand for. */
 const SHORT_FORMS: Record<string, string> = {
@@ -43,9 +58,20 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(SHORT_FORMS).flat
 const MAX_DEPTH = 200;
 
 /** Parses one template file; `file` is the path that every location of the tree carries. */
-export function parseTemplate(source: string, file: string, isJson: boolean): ParseResult {
-  const lineCounter = new LineCounter();
-  const document = readDocument(source, lineCounter);
+export function parseTemplate(
+  source: string,
+  file: string,
+  isJson: boolean,
+  options: ParseOptions = { repeatedKeys: 'refuse' },
+): ParseResult {
+  let lineCounter = new LineCounter();
+  let document = readDocument(source, lineCounter, true);
+  const repeatedKeys = repeatedKeysOf(document, source, lineCounter);
+  if (options.repeatedKeys === 'last-wins' && repeatedKeys.length > 0) {
+    lineCounter = new LineCounter();
+    document = readDocument(source, lineCounter, false);
+  }
+
   const error = document?.errors[0];
   if (!document || error?.message.includes(STACK_OVERFLOW)) {
     return tooDeep(source);
@@ -58,19 +84,40 @@ export function parseTemplate(source: string, file: string, isJson: boolean): Pa
   const converter = new NodeConverter(source, file, lineCounter, document);
   const root = document.contents ? converter.convert(document.contents, 0) : undefined;
 
-  return { ok: true, root };
+  return { ok: true, root, repeatedKeys: options.repeatedKeys === 'last-wins' ? repeatedKeys : [] };
+}
+
+// Only when every error is a repeated key: any other error fails the parse as it is.
+function repeatedKeysOf(
+  document: Document | undefined,
+  source: string,
+  lineCounter: LineCounter,
+): RepeatedKey[] {
+  const errors = document?.errors ?? [];
+  if (errors.length === 0 || errors.some(error => error.code !== 'DUPLICATE_KEY')) {
+    return [];
+  }
+
+  return errors.map(error => ({
+    key: keyTextAt(source, error.pos[0]),
+    line: lineCounter.linePos(error.pos[0]).line,
+  }));
 }
 
 // yaml's parser recurses once per nesting level, so a few thousand nested `- ` or `[` overflow
 // the stack: yaml reports that as an error of the document, or it throws.
 const STACK_OVERFLOW = 'Maximum call stack size exceeded';
 
-function readDocument(source: string, lineCounter: LineCounter): Document | undefined {
+function readDocument(
+  source: string,
+  lineCounter: LineCounter,
+  uniqueKeys: boolean,
+): Document | undefined {
   try {
     return parseDocument(source, {
       lineCounter,
       customTags: CUSTOM_TAGS,
-      uniqueKeys: true,
+      uniqueKeys,
       prettyErrors: false,
     });
   } catch (error) {
@@ -140,6 +187,12 @@ function keyTextAt(source: string, offset: number): string {
   return `"${key.replace(/^["']|["']$/g, '')}"`;
 }
 
+function lastOfEachKey(entries: MapEntry[]): MapEntry[] {
+  const keys = entries.map(entry => entry.key);
+
+  return entries.filter((entry, index) => keys.lastIndexOf(entry.key) === index);
+}
+
 class NodeConverter {
   constructor(
     private readonly source: string,
@@ -169,7 +222,7 @@ class NodeConverter {
 
   private convertPlain(node: YamlNode, depth: number): TemplateNode {
     if (isMap(node)) {
-      const entries = node.items.flatMap(pair => this.entryOf(pair, depth));
+      const entries = lastOfEachKey(node.items.flatMap(pair => this.entryOf(pair, depth)));
       return { kind: 'map', entries, location: this.locationOf(node), text: this.textOf(node) };
     }
 

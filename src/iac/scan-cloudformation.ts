@@ -7,6 +7,7 @@ import { compareText, discoverTemplates } from './discover-templates.js';
 import type { TemplateFile } from './discover-templates.js';
 import { linkTriggers } from './link-triggers.js';
 import { withoutPackagedCopies } from './packaged-templates.js';
+import type { RepeatedKey } from './parse-template.js';
 import { parseTemplate } from './parse-template.js';
 import { readFunctions } from './read-functions.js';
 import { readQueues, readTopics } from './read-queues-topics.js';
@@ -76,7 +77,8 @@ function readTemplateFile(file: TemplateFile, logger: Logger): TemplateRead {
   }
 
   try {
-    const parsed = parseTemplate(file.source, file.path, file.path.toLowerCase().endsWith('.json'));
+    const isJson = file.path.toLowerCase().endsWith('.json');
+    const parsed = parseTemplate(file.source, file.path, isJson, { repeatedKeys: 'last-wins' });
     if (!parsed.ok) {
       return TEMPLATE_MARKER.test(file.source)
         ? failed(file.path, parsed.reason, parsed.line, logger)
@@ -84,10 +86,21 @@ function readTemplateFile(file: TemplateFile, logger: Logger): TemplateRead {
     }
 
     const template = indexTemplate(file.path, parsed.root);
+    if (template) {
+      warnRepeatedKeys(file.path, parsed.repeatedKeys ?? [], logger);
+    }
     return template ? { kind: 'template', template } : { kind: 'not-a-template' };
   } catch (error) {
     const reason = `it could not be read (${messageOf(error)}). Run with --verbose and report the template that causes it.`;
     return failed(file.path, reason, undefined, logger);
+  }
+}
+
+function warnRepeatedKeys(path: string, repeated: RepeatedKey[], logger: Logger): void {
+  for (const { key, line } of repeated) {
+    logger.warn(
+      `"${path}": line ${line} repeats the key ${key}; CloudFormation deploys the last value, and so infrawise reads it. Keep one of them.`,
+    );
   }
 }
 

@@ -109,4 +109,17 @@ describe('parseTemplate', () => {
     expect(result).toMatchObject({ ok: false, line: 3 });
     expect(result.ok ? '' : result.reason).toContain('repeats the key "Orders"');
   });
+
+  it('reads a repeated key last-wins when asked to, listing each repetition', () => {
+    const result = parseTemplate(
+      'Resources:\n  Orders:\n    Type: A\n    Type: B\n  Orders2: {}\n',
+      'template.yaml',
+      false,
+      { repeatedKeys: 'last-wins' },
+    );
+
+    expect(result.ok && result.repeatedKeys).toEqual([{ key: '"Type"', line: 4 }]);
+    const type = childAt(result.ok ? result.root : undefined, 'Resources', 'Orders', 'Type');
+    expect(type).toMatchObject({ kind: 'scalar', value: 'B', location: { line: 4 } });
+  });
 });
