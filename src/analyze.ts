@@ -133,7 +133,9 @@ async function readInfra(
   logger: Logger,
   options: AnalyzeOptions,
 ): Promise<InfraScan> {
-  const infra = await scanInfra(root, { logger, exclude: config.exclude });
+  const timeout =
+    config.readerTimeoutMs === undefined ? {} : { readerTimeoutMs: config.readerTimeoutMs };
+  const infra = await scanInfra(root, { logger, exclude: config.exclude, ...timeout });
   options.cache?.keepInfra(root, config.exclude, infra);
 
   return infra;

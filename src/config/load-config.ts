@@ -16,6 +16,8 @@ export interface Config {
   overrides: Record<string, RuleOverride>;
   /** Each rule's options as written; the rule fills in its defaults. */
   ruleOptions: Record<string, Record<string, unknown>>;
+  /** How long each infrastructure reader may run; absent for the readers' default. */
+  readerTimeoutMs?: number;
 }
 
 const CONFIG_NAMES = ['infrawise.yaml', 'infrawise.yml'];
@@ -198,7 +200,10 @@ function toConfig(path: string, config: ConfigFile): Config {
 
   ruleOptions[HOT_PARTITION] = { ...legacyHotPartition(config), ...ruleOptions[HOT_PARTITION] };
 
-  return { path, exclude: config.exclude ?? [], overrides, ruleOptions };
+  const seconds = config.analysis?.readerTimeoutSeconds;
+  const timeout = seconds === undefined ? {} : { readerTimeoutMs: seconds * 1000 };
+
+  return { path, exclude: config.exclude ?? [], overrides, ruleOptions, ...timeout };
 }
 
 // `analysis.hotPartitionThreshold(s)` came before rule options; the old keys keep working and a

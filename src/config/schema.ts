@@ -10,6 +10,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       hotPartitionThreshold: positiveCount.optional(),
       hotPartitionThresholds: z.record(z.string(), positiveCount).optional(),
+      readerTimeoutSeconds: positiveCount.optional(),
     })
     .optional(),
   rules: z
@@ -22,7 +23,7 @@ export type ConfigFile = z.infer<typeof configSchema>;
 /** What every key means, for messages that point a user at the right spelling. */
 export const KNOWN_KEYS: Record<string, string[]> = {
   '': ['exclude', 'analysis', 'rules'],
-  analysis: ['hotPartitionThreshold', 'hotPartitionThresholds'],
+  analysis: ['hotPartitionThreshold', 'hotPartitionThresholds', 'readerTimeoutSeconds'],
 };
 
 /** How a user writes each setting, shown when one has the wrong type. */
@@ -30,5 +31,6 @@ export const EXAMPLES: Record<string, string> = {
   exclude: 'exclude: ["dist/**", "scripts/**"]',
   'analysis.hotPartitionThreshold': 'hotPartitionThreshold: 5',
   'analysis.hotPartitionThresholds': 'hotPartitionThresholds: { orders: 3 }',
+  'analysis.readerTimeoutSeconds': 'readerTimeoutSeconds: 300',
   rules: 'rules: { "dynamodb/full-scan": medium, "dynamodb/hot-partition": { threshold: 8 } }',
 };

@@ -81,7 +81,7 @@ async function readWithin(
 
 function timedOut(reader: InfraReader, timeoutMs: number, logger: Logger): InfraScan {
   const seconds = Number((timeoutMs / 1000).toFixed(2));
-  const error = `the ${reader.label} reader did not finish within ${seconds} s, so no ${reader.label} resources are in this run. Exclude the folders that hold large or generated ${reader.label} files with "exclude" in infrawise.yaml.`;
+  const error = `the ${reader.label} reader did not finish within ${seconds} s, so no ${reader.label} resources are in this run. Exclude the folders that hold large or generated ${reader.label} files with "exclude" in infrawise.yaml, or allow more time with analysis.readerTimeoutSeconds.`;
   logger.warn(`Skipped the ${reader.label} files under ".": ${error}`);
   const source: SourceStatus = { kind: reader.kind, path: '.', status: 'failed', error };
 

@@ -49,12 +49,21 @@ rules:
     });
   });
 
+  it("reads the readers' time bound in seconds", () => {
+    const root = writeApp({ 'infrawise.yaml': 'analysis:\n  readerTimeoutSeconds: 300\n' });
+
+    expect(loadConfig(root, undefined, RULES).readerTimeoutMs).toBe(300_000);
+    expect(problemsOf('analysis:\n  readerTimeoutSeconds: -1\n')).toContain(
+      'analysis.readerTimeoutSeconds',
+    );
+  });
+
   it('names an unknown key and lists the known ones', () => {
     const message = problemsOf('analysis:\n  hotPartitionTreshold: 3\n');
 
     expect(message).toContain('"analysis.hotPartitionTreshold" is not a setting.');
     expect(message).toContain(
-      'Known settings here: hotPartitionThreshold, hotPartitionThresholds.',
+      'Known settings here: hotPartitionThreshold, hotPartitionThresholds, readerTimeoutSeconds.',
     );
   });
 

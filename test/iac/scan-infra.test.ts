@@ -195,7 +195,7 @@ const cloudFormation: InfraReader = {
 };
 
 const terraformTimeout =
-  'the Terraform reader did not finish within 0.05 s, so no Terraform resources are in this run. Exclude the folders that hold large or generated Terraform files with "exclude" in infrawise.yaml.';
+  'the Terraform reader did not finish within 0.05 s, so no Terraform resources are in this run. Exclude the folders that hold large or generated Terraform files with "exclude" in infrawise.yaml, or allow more time with analysis.readerTimeoutSeconds.';
 
 describe('scanInfra with a reader that does not finish', () => {
   it("marks the reader's files failed after the bound and keeps the other readers' resources", async () => {
