@@ -12,9 +12,16 @@ export interface AppCall {
   ref: CalleeRef;
 }
 
-/** An app or router bound in this file is its own code function; anything else is looked up. */
+/**
+ * An app or router bound in this file is its own code function; `serverless(createApp())` runs
+ * the factory, whose body registers the routes; anything else is looked up.
+ */
 function appRefOf(expression: Expression, context: FileContext): CalleeRef | undefined {
   const node = unwrapExpression(expression);
+  if (node.type === 'CallExpression') {
+    return calleeRefOf(node.callee, context);
+  }
+
   const declaration =
     node.type === 'Identifier' ? context.bindings.lookup(node.name, node) : undefined;
   const init =

@@ -5,15 +5,16 @@ import type { Bindings, Declaration } from './bindings.js';
 import { requiredSource } from './callees.js';
 
 /**
- * Packages whose call turns an Express or Koa app into a Lambda handler, with the names they
- * export for it ('' is the module itself).
+ * Packages whose call turns an Express or Koa app into a Lambda handler, or into the server a
+ * handler proxies to (`createServer(app)`), with the names they export for it ('' is the module).
  */
 // Limitation: only these wrappers make an exported call result a code function. Breaks on
 // `export const handler = wrap(app)` with any other `wrap`: the export stays no code function.
 const APP_WRAPPERS = new Map([
   ['serverless-http', new Set([''])],
-  ['@vendia/serverless-express', new Set(['', 'configure'])],
+  ['@vendia/serverless-express', new Set(['', 'configure', 'createServer'])],
   ['@codegenie/serverless-express', new Set(['', 'configure'])],
+  ['aws-serverless-express', new Set(['createServer'])],
 ]);
 
 /** Packages whose call or `new` makes an app or a router that routes are registered on. */

@@ -149,6 +149,35 @@ exports.handler = serverlessExpress({ app });
     expect(scan.operations[0]?.codeFunction).toBe('src/lambda.js#router.del /sessions/:id');
   });
 
+  it('reaches routes registered in an app factory and through a createServer proxy', async () => {
+    const { scan } = await scanApp({
+      'src/app.js': `const express = require('express');
+const { DynamoDB } = require('aws-sdk');
+const db = new DynamoDB.DocumentClient();
+function createApp() {
+  const app = express();
+  app.get('/notes', async (req, res) => res.json(await db.scan({ TableName: 'notes' }).promise()));
+  return app;
+}
+module.exports = { createApp };
+`,
+      'src/factory.js': `const serverless = require('serverless-http');
+const { createApp } = require('./app');
+module.exports.handler = serverless(createApp());
+`,
+      'src/proxy.js': `const awsServerlessExpress = require('aws-serverless-express');
+const { createApp } = require('./app');
+const server = awsServerlessExpress.createServer(createApp());
+exports.handler = (event, context) => awsServerlessExpress.proxy(server, event, context);
+`,
+    });
+
+    expect(callsOf(scan, 'src/factory.js#handler')).toEqual(['src/app.js#createApp']);
+    expect(callsOf(scan, 'src/proxy.js#handler')).toEqual(['src/proxy.js#server']);
+    expect(callsOf(scan, 'src/proxy.js#server')).toEqual(['src/app.js#createApp']);
+    expect(scan.operations[0]?.codeFunction).toBe('src/app.js#createApp');
+  });
+
   it('leaves an export of any other wrapper without a code function', async () => {
     const { scan } = await scanApp({
       'src/api.js': `const express = require('express');
