@@ -142,6 +142,8 @@ class Collector {
   }
 
   /** Inline callbacks of `app.get('/orders', async (req, res) => ...)` are code functions. */
+  // Limitation: only registrations written at module level count. Breaks on
+  // `function mount(app) { app.get('/x', h) }`: no entry point reaches h through the app.
   private routeCallbacks(expression: Expression): void {
     for (const registration of registrationChain(expression, this.bindings)) {
       const name = routeCallbackName(registration);

@@ -8,8 +8,7 @@ import { requiredSource } from './callees.js';
  * Packages whose call turns an Express or Koa app into a Lambda handler, or into the server a
  * handler proxies to (`createServer(app)`), with the names they export for it ('' is the module).
  */
-// Limitation: only these wrappers make an exported call result a code function. Breaks on
-// `export const handler = wrap(app)` with any other `wrap`: the export stays no code function.
+// Limitation: `export const handler = wrap(app)` with any other `wrap` stays no code function.
 const APP_WRAPPERS = new Map([
   ['serverless-http', new Set([''])],
   ['@vendia/serverless-express', new Set(['', 'configure', 'createServer'])],
@@ -207,7 +206,10 @@ export function registrationChain(expression: Expression, bindings: Bindings): R
   return found;
 }
 
-/** The code function name of a registration's inline callbacks: `app.get /orders/:id`. */
+/**
+ * The code function name of a registration's inline callbacks: `app.get /orders/:id`. Callbacks
+ * of one route share it, so `app.use(a, b)` with two inline middlewares is one code function.
+ */
 export function routeCallbackName(registration: RouteRegistration): string {
   const path = registration.path === undefined ? '' : ` ${registration.path}`;
 
