@@ -1,5 +1,4 @@
 import type { Location } from '../../location.js';
-import type { Logger } from '../../logger.js';
 import type { Scope } from './evaluate-expression.js';
 import { evaluateJson, evaluateObject, instanceKeyOf, mapInOrder } from './evaluate-expression.js';
 import type { EachInstance } from './for-each.js';
@@ -35,8 +34,10 @@ interface InstanceContext {
   addressPrefix: string;
   /** The `for_each` key of the call that made the instance. */
   key?: string;
-  depth: number;
-  logger: Logger;
+  /** Folders of the modules from the root down to this instance. */
+  chain: string[];
+  /** Shared by every instance of the configuration. */
+  cycles: Map<ModuleCall, string[]>;
 }
 
 // Only the blocks the readers use are evaluated: each expression is a call into the parser's
@@ -64,9 +65,6 @@ const READ_TYPES = new Set([
   'archive_file',
 ]);
 
-// A module that calls itself through a chain of sources would never end.
-const MAX_MODULE_DEPTH = 10;
-
 /** One use of a module: the root module, or a `module` block with its arguments bound. */
 export class ModuleInstance implements Scope {
   readonly moduleDir: string;
@@ -89,6 +87,14 @@ export class ModuleInstance implements Scope {
 
   /** The `for_each` key this instance was made for, when the call has one. */
   readonly key: string | undefined;
+
+  /**
+   * The `module` blocks of the configuration not expanded because their module is already on
+   * the call chain, each with the chain of module folders it closes.
+   */
+  get cycles(): ReadonlyMap<ModuleCall, string[]> {
+    return this.context.cycles;
+  }
 
   variable(name: string): Promise<HclValue> {
     return this.memo(`var.${name}`, async () => {
@@ -222,12 +228,18 @@ export class ModuleInstance implements Scope {
     return children;
   }
 
+  // A module already on the call chain would expand without end, repeating the same resources
+  // under ever longer addresses, so the call that closes the cycle is recorded instead.
   private instantiate(call: ModuleCall, instance?: EachInstance): ModuleInstance | undefined {
     const module = call.dir === undefined ? undefined : this.context.modules.get(call.dir);
-    if (!module || this.context.depth >= MAX_MODULE_DEPTH) {
-      this.context.logger.step(
-        `terraform: module "${call.name}" in "${this.moduleDir || '.'}" (source "${call.source}") is not read; only local modules of the scanned folder are`,
-      );
+    if (!module) {
+      return undefined;
+    }
+
+    const repeated = this.context.chain.indexOf(module.dir);
+    if (repeated >= 0) {
+      const chain = [...this.context.chain.slice(repeated), module.dir];
+      this.context.cycles.set(call, this.context.cycles.get(call) ?? chain);
       return undefined;
     }
 
@@ -238,7 +250,7 @@ export class ModuleInstance implements Scope {
       inputs: name =>
         name in call.json ? evaluateJson(call.json[name], scope) : Promise.resolve(undefined),
       addressPrefix: `${this.addressPrefix}module.${call.name}${key}.`,
-      depth: this.context.depth + 1,
+      chain: [...this.context.chain, module.dir],
     };
     if (instance) {
       context.key = instance.key;
@@ -277,7 +289,6 @@ export function rootInstanceOf(
   module: ModuleSource,
   modules: Map<string, ModuleSource>,
   tfvars: Map<string, HclValue>,
-  logger: Logger,
   rootPath?: string,
 ): ModuleInstance {
   const context: InstanceContext = {
@@ -285,8 +296,8 @@ export function rootInstanceOf(
     rootDir: module.dir,
     inputs: name => Promise.resolve(tfvars.get(name)),
     addressPrefix: '',
-    depth: 0,
-    logger,
+    chain: [module.dir],
+    cycles: new Map(),
   };
   if (rootPath !== undefined) {
     context.rootPath = rootPath;

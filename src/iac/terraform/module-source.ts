@@ -63,7 +63,11 @@ export function modulesOf(files: ParsedFile[]): Map<string, ModuleSource> {
   return modules;
 }
 
-/** Modules that no other module of the tree calls: each is a configuration of its own. */
+/**
+ * Modules that no other module of the tree calls: each is a configuration of its own. Modules
+ * that only call each other in a cycle, with no module outside it calling in, are read from the
+ * first of them in path order, so their resources are not lost.
+ */
 export function rootModulesOf(modules: Map<string, ModuleSource>): ModuleSource[] {
   const called = new Set<string>();
   for (const module of modules.values()) {
@@ -74,9 +78,38 @@ export function rootModulesOf(modules: Map<string, ModuleSource>): ModuleSource[
     }
   }
 
-  return [...modules.values()]
-    .filter(module => !called.has(module.dir))
-    .sort((a, b) => compareText(a.dir, b.dir));
+  const sorted = [...modules.values()].sort((a, b) => compareText(a.dir, b.dir));
+  const roots = sorted.filter(module => !called.has(module.dir));
+  const reached = reachableFrom(roots, modules);
+  for (const module of sorted) {
+    if (!reached.has(module.dir)) {
+      roots.push(module);
+      reachableFrom([module], modules, reached);
+    }
+  }
+
+  return roots.sort((a, b) => compareText(a.dir, b.dir));
+}
+
+function reachableFrom(
+  starts: ModuleSource[],
+  modules: Map<string, ModuleSource>,
+  reached = new Set<string>(),
+): Set<string> {
+  const pending = [...starts];
+  for (let module = pending.pop(); module; module = pending.pop()) {
+    if (reached.has(module.dir)) {
+      continue;
+    }
+
+    reached.add(module.dir);
+    for (const call of module.calls) {
+      const called = call.dir === undefined ? undefined : modules.get(call.dir);
+      pending.push(...(called ? [called] : []));
+    }
+  }
+
+  return reached;
 }
 
 function addFile(module: ModuleSource, file: ParsedFile): void {

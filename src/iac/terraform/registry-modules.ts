@@ -11,7 +11,14 @@ import { registryLambdaBlocks } from './registry-lambda.js';
  */
 export type RegistryModule = 'lambda' | 'dynamodb-table' | 'sqs' | 'sns';
 
-const MODULES = new Set<string>(['lambda', 'dynamodb-table', 'sqs', 'sns']);
+export const REGISTRY_MODULES: readonly RegistryModule[] = [
+  'lambda',
+  'dynamodb-table',
+  'sqs',
+  'sns',
+];
+
+const MODULES = new Set<string>(REGISTRY_MODULES);
 
 /** Which registry module a `source` names: `terraform-aws-modules/lambda/aws` or its GitHub URL. */
 export function registryModuleOf(source: string): RegistryModule | undefined {

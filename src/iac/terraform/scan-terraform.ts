@@ -10,13 +10,14 @@ import type { HclFile } from './discover-terraform.js';
 import { discoverTerraform, isTfvars } from './discover-terraform.js';
 import { linkEvents } from './link-events.js';
 import { rootInstanceOf } from './module-instance.js';
-import type { ModuleSource, ParsedFile } from './module-source.js';
+import type { ModuleCall, ModuleSource, ParsedFile } from './module-source.js';
 import { modulesOf, rootModulesOf } from './module-source.js';
 import { parseHcl } from './parse-hcl.js';
 import { readLambdas } from './read-lambdas.js';
 import { readQueues, readTopics } from './read-queues-topics.js';
 import { readTables } from './read-tables.js';
 import { tfvarsOf } from './tfvars.js';
+import { unreadModulesOf, warnCycles } from './unread-modules.js';
 
 /** Reads every Terraform configuration under `root` into resources. */
 export async function scanTerraform(
@@ -32,10 +33,16 @@ export async function scanTerraform(
   const reads = await parseFiles(files, options.logger, options.signal);
   const parsed = reads.flatMap(read => (read.file ? [read.file] : []));
   const modules = modulesOf(parsed.filter(file => !isTfvars(file.path)));
+  const unread = unreadModulesOf(root, modules, options.logger);
   const resources: Resource[] = [];
+  const cycles = new Map<ModuleCall, string[]>();
   for (const module of rootModulesOf(modules)) {
-    resources.push(...(await readConfiguration(root, module, modules, parsed, options.logger)));
+    const read = await readConfiguration(root, module, modules, parsed, options.logger);
+    resources.push(...read.resources);
+    read.cycles.forEach((chain, call) => cycles.set(call, cycles.get(call) ?? chain));
   }
+
+  warnCycles(cycles, options.logger);
 
   const templatesRead = parsed.filter(file => !isTfvars(file.path)).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -43,7 +50,7 @@ export async function scanTerraform(
     `terraform: ${plural(templatesRead, 'file')}, ${plural(resources.length, 'resource')} in ${seconds}s, ${files.length - parsed.length} skipped`,
   );
 
-  return { sources: reads.map(read => read.source), resources, templatesRead };
+  return { sources: [...reads.map(read => read.source), ...unread], resources, templatesRead };
 }
 
 interface FileRead {
@@ -103,18 +110,18 @@ async function readConfiguration(
   modules: Map<string, ModuleSource>,
   files: ParsedFile[],
   logger: Logger,
-): Promise<Resource[]> {
+): Promise<{ resources: Resource[]; cycles: ReadonlyMap<ModuleCall, string[]> }> {
   try {
     const tfvars = await tfvarsOf(module.dir, files, modules, logger);
-    const instance = rootInstanceOf(module, modules, tfvars, logger, root);
+    const instance = rootInstanceOf(module, modules, tfvars, root);
     const configuration = configurationOf(module.dir, await instance.blocks());
 
-    return resourcesOf(configuration, logger);
+    return { resources: resourcesOf(configuration, logger), cycles: instance.cycles };
   } catch (error) {
     logger.warn(
       `Skipped the Terraform configuration in "${module.dir || '.'}": it could not be read (${messageOf(error)}). Run with --verbose and report the files that cause it.`,
     );
-    return [];
+    return { resources: [], cycles: new Map() };
   }
 }
 

@@ -6,11 +6,14 @@ import type {
   TopicResource,
 } from '../../../src/iac/resources.js';
 import { scanTerraform } from '../../../src/iac/terraform/scan-terraform.js';
+import type { CapturedLogger } from '../scan-files.js';
 import { captureLogger, writeFiles } from '../scan-files.js';
 
 /** Writes the files, runs the Terraform reader alone and returns lookups by address. */
-export async function scanTerraformFiles(files: Record<string, string>) {
-  const logger = captureLogger();
+export async function scanTerraformFiles<L extends CapturedLogger = CapturedLogger>(
+  files: Record<string, string>,
+  logger: L = captureLogger() as L,
+) {
   const root = await writeFiles(files);
   const scan = await scanTerraform(root, { logger });
   const find = <T extends Resource>(kind: T['kind'], address: string): T => {
