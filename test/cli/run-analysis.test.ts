@@ -11,6 +11,20 @@ const BIN = resolve('dist/cli/main.js');
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
+// Nobody must be able to run this Node and read the built CLI; a Node or a clone under a
+// private folder (a version manager in /root) rules that out, and these tests say so.
+function nobodyCannotRun(): string | false {
+  if (!isRoot) {
+    return false;
+  }
+
+  const probe = spawnSync(process.execPath, [BIN, '--version'], { uid: NOBODY, gid: NOBODY });
+
+  return probe.status === 0 ? false : `user nobody cannot run ${process.execPath} ${BIN}`;
+}
+
+const unprivilegedBlocker = nobodyCannotRun();
+
 interface Run {
   status: number | null;
   stdout: string;
@@ -58,127 +72,132 @@ function writeOpenApp(files: Record<string, string>): string {
   return root;
 }
 
-describe('infrawise on unreadable files', () => {
-  it('lists an unreadable template and code file as failed in every format and warns', () => {
-    const root = writeOpenApp({
-      'template.yaml': table,
-      'tables.yaml': table.replace('orders', 'customers'),
-      'src/handler.ts': handler,
-      'src/other.ts': handler,
+describe.skipIf(unprivilegedBlocker !== false)(
+  `infrawise on unreadable files${unprivilegedBlocker ? ` (skipped: ${unprivilegedBlocker})` : ''}`,
+  () => {
+    it('lists an unreadable template and code file as failed in every format and warns', () => {
+      const root = writeOpenApp({
+        'template.yaml': table,
+        'tables.yaml': table.replace('orders', 'customers'),
+        'src/handler.ts': handler,
+        'src/other.ts': handler,
+      });
+      chmodSync(join(root, 'src'), 0o755);
+      chmodSync(join(root, 'template.yaml'), 0o000);
+      chmodSync(join(root, 'src/other.ts'), 0o000);
+
+      const text = infrawise(['check', root], { unprivileged: true });
+      const document = json(infrawise(['check', root, '--format', 'json'], { unprivileged: true }));
+      const sarif = infrawise(['check', root, '--format', 'sarif'], { unprivileged: true }).stdout;
+
+      expect(text.status).toBe(0);
+      expect(text.stderr).toContain(`Skipped "template.yaml": ${unreadable}`);
+      expect(text.stderr).toContain(`Skipped "src/other.ts": ${unreadable}`);
+      expect(text.stdout).toContain('not read (2)\n  template.yaml  it could not be read (EACCES');
+      expect(text.stdout).toMatch(
+        /in 1 code file and 1 template; 2 sources could not be read\.\n$/,
+      );
+      expect(document.sources).toContainEqual({
+        kind: 'cloudformation',
+        path: 'template.yaml',
+        status: 'failed',
+        error: expect.stringContaining(unreadable) as string,
+      });
+      expect(document.sources).toContainEqual(
+        expect.objectContaining({ kind: 'code', path: 'src/other.ts', status: 'failed' }),
+      );
+      expect(document.summary).toMatchObject({ sourcesFailed: 2, templatesRead: 1 });
+      expect(sarif).toContain('"text": "Not read: template.yaml: it could not be read (EACCES');
+      expect(sarif).toContain('"text": "Not read: src/other.ts: it could not be read (EACCES');
     });
-    chmodSync(join(root, 'src'), 0o755);
-    chmodSync(join(root, 'template.yaml'), 0o000);
-    chmodSync(join(root, 'src/other.ts'), 0o000);
 
-    const text = infrawise(['check', root], { unprivileged: true });
-    const document = json(infrawise(['check', root, '--format', 'json'], { unprivileged: true }));
-    const sarif = infrawise(['check', root, '--format', 'sarif'], { unprivileged: true }).stdout;
+    it('counts an unreadable template as skipped in the verbose stage line', () => {
+      const root = writeOpenApp({ 'template.yaml': table, 'tables.yaml': table });
+      chmodSync(join(root, 'template.yaml'), 0o000);
 
-    expect(text.status).toBe(0);
-    expect(text.stderr).toContain(`Skipped "template.yaml": ${unreadable}`);
-    expect(text.stderr).toContain(`Skipped "src/other.ts": ${unreadable}`);
-    expect(text.stdout).toContain('not read (2)\n  template.yaml  it could not be read (EACCES');
-    expect(text.stdout).toMatch(/in 1 code file and 1 template; 2 sources could not be read\.\n$/);
-    expect(document.sources).toContainEqual({
-      kind: 'cloudformation',
-      path: 'template.yaml',
-      status: 'failed',
-      error: expect.stringContaining(unreadable) as string,
+      const run = infrawise(['analyze', root, '--verbose'], { unprivileged: true });
+
+      expect(run.stderr).toMatch(/cloudformation: 1 template, 1 resource in [\d.]+s, 1 skipped\n/);
     });
-    expect(document.sources).toContainEqual(
-      expect.objectContaining({ kind: 'code', path: 'src/other.ts', status: 'failed' }),
-    );
-    expect(document.summary).toMatchObject({ sourcesFailed: 2, templatesRead: 1 });
-    expect(sarif).toContain('"text": "Not read: template.yaml: it could not be read (EACCES');
-    expect(sarif).toContain('"text": "Not read: src/other.ts: it could not be read (EACCES');
-  });
 
-  it('counts an unreadable template as skipped in the verbose stage line', () => {
-    const root = writeOpenApp({ 'template.yaml': table, 'tables.yaml': table });
-    chmodSync(join(root, 'template.yaml'), 0o000);
+    it('lists unreadable serverless.yml and .tf files as failed', () => {
+      const root = writeOpenApp({
+        'serverless.yml': 'service: orders\nprovider: { name: aws }\n',
+        'main.tf': 'resource "aws_sqs_queue" "jobs" {}\n',
+      });
+      chmodSync(join(root, 'serverless.yml'), 0o000);
+      chmodSync(join(root, 'main.tf'), 0o000);
 
-    const run = infrawise(['analyze', root, '--verbose'], { unprivileged: true });
+      const run = infrawise(['analyze', root, '--format', 'json'], { unprivileged: true });
+      const failed = json(run).sources.filter(source => source.status === 'failed');
 
-    expect(run.stderr).toMatch(/cloudformation: 1 template, 1 resource in [\d.]+s, 1 skipped\n/);
-  });
-
-  it('lists unreadable serverless.yml and .tf files as failed', () => {
-    const root = writeOpenApp({
-      'serverless.yml': 'service: orders\nprovider: { name: aws }\n',
-      'main.tf': 'resource "aws_sqs_queue" "jobs" {}\n',
+      expect(failed.map(source => [source.kind, source.path])).toEqual([
+        ['serverless', 'serverless.yml'],
+        ['terraform', 'main.tf'],
+      ]);
+      expect(run.stderr).toContain(`Skipped "main.tf": ${unreadable}`);
     });
-    chmodSync(join(root, 'serverless.yml'), 0o000);
-    chmodSync(join(root, 'main.tf'), 0o000);
 
-    const run = infrawise(['analyze', root, '--format', 'json'], { unprivileged: true });
-    const failed = json(run).sources.filter(source => source.status === 'failed');
+    it('lists an unreadable template of a cloud assembly as failed, not as missing', () => {
+      const manifest = {
+        artifacts: {
+          Stack: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Stack.json' } },
+        },
+      };
+      const root = writeOpenApp({
+        'cdk.out/manifest.json': JSON.stringify(manifest),
+        'cdk.out/Stack.json': JSON.stringify({ Resources: {} }),
+      });
+      chmodSync(join(root, 'cdk.out'), 0o755);
+      chmodSync(join(root, 'cdk.out/Stack.json'), 0o000);
 
-    expect(failed.map(source => [source.kind, source.path])).toEqual([
-      ['serverless', 'serverless.yml'],
-      ['terraform', 'main.tf'],
-    ]);
-    expect(run.stderr).toContain(`Skipped "main.tf": ${unreadable}`);
-  });
+      const run = infrawise(['analyze', root, '--format', 'json'], { unprivileged: true });
 
-  it('lists an unreadable template of a cloud assembly as failed, not as missing', () => {
-    const manifest = {
-      artifacts: {
-        Stack: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Stack.json' } },
-      },
-    };
-    const root = writeOpenApp({
-      'cdk.out/manifest.json': JSON.stringify(manifest),
-      'cdk.out/Stack.json': JSON.stringify({ Resources: {} }),
+      expect(json(run).sources).toContainEqual({
+        kind: 'cdk',
+        path: 'cdk.out/Stack.json',
+        status: 'failed',
+        error: expect.stringContaining(unreadable) as string,
+      });
     });
-    chmodSync(join(root, 'cdk.out'), 0o755);
-    chmodSync(join(root, 'cdk.out/Stack.json'), 0o000);
 
-    const run = infrawise(['analyze', root, '--format', 'json'], { unprivileged: true });
+    it('warns about an unreadable folder, marks it failed and keeps the rest', () => {
+      const root = writeOpenApp({
+        'template.yaml': table,
+        'src/handlers/list.ts': handler,
+        'src/report.ts': handler,
+      });
+      chmodSync(join(root, 'src'), 0o755);
+      chmodSync(join(root, 'src/handlers'), 0o000);
 
-    expect(json(run).sources).toContainEqual({
-      kind: 'cdk',
-      path: 'cdk.out/Stack.json',
-      status: 'failed',
-      error: expect.stringContaining(unreadable) as string,
+      const run = infrawise(['check', root, '--format', 'json'], { unprivileged: true });
+      chmodSync(join(root, 'src/handlers'), 0o755);
+
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain(
+        'Skipped "src/handlers": the folder could not be read (EACCES: permission denied), so no code or infrastructure in it was scanned. Check its permissions, or leave it out with "exclude" in infrawise.yaml.',
+      );
+      expect(json(run).sources).toEqual([
+        { kind: 'cloudformation', path: 'template.yaml', status: 'ok' },
+        expect.objectContaining({ kind: 'code', path: 'src/handlers', status: 'failed' }),
+        { kind: 'code', path: 'src/report.ts', status: 'ok' },
+      ]);
     });
-  });
 
-  it('warns about an unreadable folder, marks it failed and keeps the rest', () => {
-    const root = writeOpenApp({
-      'template.yaml': table,
-      'src/handlers/list.ts': handler,
-      'src/report.ts': handler,
+    it('exits 2 when the root itself cannot be read', () => {
+      const root = writeOpenApp({ 'template.yaml': table });
+      chmodSync(root, 0o000);
+
+      const run = infrawise(['check', root], { unprivileged: true });
+      chmodSync(root, 0o755);
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `"${root}" cannot be read (EACCES: permission denied). Check its permissions, or give the path of another repository.\n`,
+      );
     });
-    chmodSync(join(root, 'src'), 0o755);
-    chmodSync(join(root, 'src/handlers'), 0o000);
-
-    const run = infrawise(['check', root, '--format', 'json'], { unprivileged: true });
-    chmodSync(join(root, 'src/handlers'), 0o755);
-
-    expect(run.status).toBe(0);
-    expect(run.stderr).toContain(
-      'Skipped "src/handlers": the folder could not be read (EACCES: permission denied), so no code or infrastructure in it was scanned. Check its permissions, or leave it out with "exclude" in infrawise.yaml.',
-    );
-    expect(json(run).sources).toEqual([
-      { kind: 'cloudformation', path: 'template.yaml', status: 'ok' },
-      expect.objectContaining({ kind: 'code', path: 'src/handlers', status: 'failed' }),
-      { kind: 'code', path: 'src/report.ts', status: 'ok' },
-    ]);
-  });
-
-  it('exits 2 when the root itself cannot be read', () => {
-    const root = writeOpenApp({ 'template.yaml': table });
-    chmodSync(root, 0o000);
-
-    const run = infrawise(['check', root], { unprivileged: true });
-    chmodSync(root, 0o755);
-
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      `"${root}" cannot be read (EACCES: permission denied). Check its permissions, or give the path of another repository.\n`,
-    );
-  });
-});
+  },
+);
 
 describe('infrawise on odd input', () => {
   it('reports the first error of a binary .tf file with a count of the rest, capped', () => {
