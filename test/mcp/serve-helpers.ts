@@ -4,8 +4,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { z } from 'zod';
 import type { GraphStatus } from '../../src/mcp/graph-status.js';
 import type { Tool } from '../../src/mcp/tool.js';
@@ -35,6 +36,29 @@ export function copyOrdersApp(): string {
 
 export function newClient(): Client {
   return new Client({ name: 'infrawise-test', version: '1.0.0' });
+}
+
+/**
+ * A copy of the orders app served over stdio for the tests of one file: connected before them,
+ * closed after them.
+ */
+export function serveOrdersAppOverStdio(): { root: string; client: Client } {
+  const root = copyOrdersApp();
+  const client = newClient();
+  beforeAll(async () => {
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'serve', root, '--stdio'],
+        stderr: 'pipe',
+      }),
+    );
+  });
+  afterAll(async () => {
+    await client.close();
+  });
+
+  return { root, client };
 }
 
 export async function call(

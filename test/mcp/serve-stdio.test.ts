@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeFunction } from '../../src/mcp/tools/analyze-function.js';
 import { checkChange } from '../../src/mcp/tools/check-change.js';
 import { explainRule } from '../../src/mcp/tools/explain-rule.js';
@@ -18,26 +17,11 @@ import {
   copyOrdersApp,
   eventually,
   firstOf,
-  newClient,
+  serveOrdersAppOverStdio,
   textOf,
 } from './serve-helpers.js';
 
-const root = copyOrdersApp();
-const client = newClient();
-
-beforeAll(async () => {
-  await client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [BIN, 'serve', root, '--stdio'],
-      stderr: 'pipe',
-    }),
-  );
-});
-
-afterAll(async () => {
-  await client.close();
-});
+const { root, client } = serveOrdersAppOverStdio();
 
 const EXPECTED_TOOLS = [
   'analyze_function',

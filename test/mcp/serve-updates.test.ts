@@ -1,37 +1,19 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeFunction } from '../../src/mcp/tools/analyze-function.js';
 import { getInfraOverview } from '../../src/mcp/tools/get-infra-overview.js';
 import { listFindings } from '../../src/mcp/tools/list-findings.js';
 import {
-  BIN,
   ask,
   call,
-  copyOrdersApp,
   eventually,
   firstOf,
-  newClient,
+  serveOrdersAppOverStdio,
   textOf,
 } from './serve-helpers.js';
 
-const root = copyOrdersApp();
-const client = newClient();
-
-beforeAll(async () => {
-  await client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [BIN, 'serve', root, '--stdio'],
-      stderr: 'pipe',
-    }),
-  );
-});
-
-afterAll(async () => {
-  await client.close();
-});
+const { root, client } = serveOrdersAppOverStdio();
 
 const auditTable = `
   AuditTable:
