@@ -1,4 +1,5 @@
 import type { TableResource, TemplateValue } from '../iac/resources.js';
+import { escapeRegExp } from '../regexp-text.js';
 
 /** A table whose name the template computes from parts known only at deploy time. */
 export interface ComputedTableName {
@@ -23,7 +24,7 @@ export function computedTableNames(tables: TableResource[]): ComputedTableName[]
       return [];
     }
 
-    const source = parts.map(part => (part === undefined ? '.+' : escaped(part))).join('');
+    const source = parts.map(part => (part === undefined ? '.+' : escapeRegExp(part))).join('');
     const text = parts.map(part => part ?? '${…}').join('');
 
     return [{ table, pattern: new RegExp(`^${source}$`), text }];
@@ -52,8 +53,4 @@ function partsOf(value: TemplateValue): Array<string | undefined> {
     default:
       return [undefined];
   }
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

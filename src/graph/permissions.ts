@@ -7,6 +7,7 @@ import type {
   TemplateValue,
   TopicResource,
 } from '../iac/resources.js';
+import { escapeRegExp } from '../regexp-text.js';
 import type { Graph, TableAccess } from './graph.js';
 
 /**
@@ -378,8 +379,4 @@ function globMatches(pattern: string, text: string): boolean {
     .join('.*');
 
   return new RegExp(`^${source}$`).test(text);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }

@@ -28,7 +28,7 @@ export function formatGraphText(analysis: Analysis): string {
     const sends = graph.publishes.filter(publish => publish.entryPoint?.lambda === link.lambda);
     const lines = [
       ...accesses.map(access => `      ${describeAccess(access)}`),
-      ...sends.map(publish => `      ${describePublish(publish)}`),
+      ...sends.map(publish => `      ${describeAccess(publish)}`),
     ];
     const status = link.entryPoint ? 'linked' : 'not linked';
     return [`  ${printable(`${link.lambda.logicalId}  ${status}: ${link.reason}`)}`, ...lines].join(
@@ -67,16 +67,8 @@ function section(title: string, resources: Array<QueueResource | TopicResource>)
   return ['', `${title} (${resources.length})`, ...lines];
 }
 
-function describePublish(publish: Publish): string {
-  const { operation, target } = publish;
-  const name =
-    target.kind === 'unresolved' ? `unresolved ${textOf(operation.target)}` : target.name;
-
-  return printable(`${operation.action} ${name}  ${formatLocation(operation.location)}`);
-}
-
-function describeAccess(access: TableAccess): string {
-  const { operation, target } = access;
+// A DynamoDB access or a send to a queue or topic: the action, where it goes, where it is.
+function describeAccess({ operation, target }: TableAccess | Publish): string {
   const name =
     target.kind === 'unresolved' ? `unresolved ${textOf(operation.target)}` : target.name;
 

@@ -11,6 +11,7 @@ import { handlerOfConstruct } from './construct-handler.js';
 import { entriesOf, numberPropOf, propOf, runtimeOf, secondsOf } from './construct-props.js';
 import type { CdkSource, ConstructFact, MethodCallFact } from './parse-cdk-source.js';
 import type { TablesByVariable } from './source-tables.js';
+import { escapeRegExp } from '../../regexp-text.js';
 import { staticStringOf } from './static-values.js';
 
 const READ_ACTIONS = [
@@ -220,7 +221,7 @@ function mentions(node: unknown, variable: string, source: CdkSource): boolean {
   const { start, end } = node as { start: number; end: number };
   const text = source.text.slice(start, end);
 
-  return new RegExp(`(^|[^\\w$.])${variable.replace(/[.$]/g, '\\$&')}\\b`).test(text);
+  return new RegExp(`(^|[^\\w$.])${escapeRegExp(variable)}\\b`).test(text);
 }
 
 function unknownGrants(location: Location, what: string): PolicyStatement {
