@@ -81,7 +81,8 @@ export function parseTemplate(
     return failureOf(error, source, lineCounter, isJson);
   }
 
-  const converter = new NodeConverter(source, file, lineCounter, document);
+  const mayRepeatKeys = options.repeatedKeys === 'last-wins' && repeatedKeys.length > 0;
+  const converter = new NodeConverter(source, file, lineCounter, document, mayRepeatKeys);
   const root = document.contents ? converter.convert(document.contents, 0) : undefined;
 
   return { ok: true, root, repeatedKeys: options.repeatedKeys === 'last-wins' ? repeatedKeys : [] };
@@ -199,6 +200,8 @@ class NodeConverter {
     private readonly file: string,
     private readonly lineCounter: LineCounter,
     private readonly document: Document,
+    /** Only a document read with repeated keys allowed needs its maps cut to the last of each. */
+    private readonly mayRepeatKeys: boolean,
   ) {}
 
   convert(node: YamlNode, depth: number): TemplateNode {
@@ -222,7 +225,8 @@ class NodeConverter {
 
   private convertPlain(node: YamlNode, depth: number): TemplateNode {
     if (isMap(node)) {
-      const entries = lastOfEachKey(node.items.flatMap(pair => this.entryOf(pair, depth)));
+      const all = node.items.flatMap(pair => this.entryOf(pair, depth));
+      const entries = this.mayRepeatKeys ? lastOfEachKey(all) : all;
       return { kind: 'map', entries, location: this.locationOf(node), text: this.textOf(node) };
     }
 
