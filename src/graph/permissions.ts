@@ -135,8 +135,8 @@ interface MatchContext {
   tables: ResourceLookup<TableResource>;
   queues: ResourceLookup<QueueResource>;
   topics: ResourceLookup<TopicResource>;
-  /** Logical ids of every resource: a statement on one of another kind names no subject. */
-  allResources: Set<string>;
+  /** The kinds of resource each logical id names: one of another kind names no subject. */
+  kindsByLogicalId: Map<string, Set<string>>;
   template: string;
 }
 
@@ -172,11 +172,12 @@ export class PolicyMatcher {
       tables: lookupOf(graph.tables),
       queues: lookupOf(graph.queues),
       topics: lookupOf(graph.topics),
-      allResources: new Set(
-        [...graph.tables, ...graph.queues, ...graph.topics, ...graph.lambdas].map(
-          resource => resource.logicalId,
-        ),
-      ),
+      kindsByLogicalId: kindsByLogicalId([
+        ...graph.tables,
+        ...graph.queues,
+        ...graph.topics,
+        ...graph.lambdas,
+      ]),
     };
   }
 
@@ -321,11 +322,23 @@ function resourcePattern(
       : service === 'sqs'
         ? queuePattern(value, context)
         : topicPattern(value, context);
-  if (pattern === undefined && context.allResources.has(value.logicalId)) {
+  const kinds = context.kindsByLogicalId.get(value.logicalId);
+  if (pattern === undefined && kinds && !kinds.has(SUBJECT_KINDS[service])) {
     return UNKNOWN;
   }
 
   return pattern;
+}
+
+const SUBJECT_KINDS = { dynamodb: 'table', sqs: 'queue', sns: 'topic' } as const;
+
+function kindsByLogicalId(resources: Array<{ kind: string; logicalId: string }>) {
+  const kinds = new Map<string, Set<string>>();
+  for (const { kind, logicalId } of resources) {
+    kinds.set(logicalId, (kinds.get(logicalId) ?? new Set()).add(kind));
+  }
+
+  return kinds;
 }
 
 // Limitation: `!Ref Queue` (its URL) is read as the queue's name. Breaks on
